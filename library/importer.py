@@ -1,0 +1,305 @@
+"""Import resources from JSON Lines (the contract in DESIGN.md), one resource per line.
+
+Every line is validated on its own; a bad line is reported with its number and reason and the
+rest still imports. A resource is identified by its normalised URL, so importing a file twice
+updates instead of duplicating. Each line is written in its own transaction: a line either
+lands whole (both languages) or not at all.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.html import escape
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.coreutils import find_available_slug
+from wagtail.models import Locale
+
+from . import vocabularies
+from .categories import CATEGORY_SLUGS
+from .models import CategoryPage, LibraryIndexPage, ResourcePage
+from .resource_urls import normalize_url, validate_resource_url
+from .translations import translate
+
+TEXT_LIMITS = {"title": 255, "summary": 1200, "body": 20000}
+LIST_FIELDS = ("categories", "languages", "regions", "tags")
+KNOWN_KEYS = {
+    "url", "title", "summary", "body", "categories", "languages", "format", "regions",
+    "license", "author", "publisher", "year", "tags", "framable",
+}
+
+
+class LineError(Exception):
+    """A line that cannot be imported; the message says why, in the active language."""
+
+
+@dataclass
+class ResourceRecord:
+    url: str
+    title: dict
+    summary: dict = field(default_factory=dict)
+    body: dict = field(default_factory=dict)
+    categories: list = field(default_factory=list)
+    languages: list = field(default_factory=list)
+    media_format: str = "guide"
+    regions: list = field(default_factory=list)
+    license: str = "LicenseRef-Unknown"
+    author: str = ""
+    publisher: str = ""
+    year: int | None = None
+    tags: list = field(default_factory=list)
+    framable: bool = False
+
+    @property
+    def source_language(self):
+        """The language the page is first created in: the default one when it has a title."""
+        return settings.LANGUAGE_CODE if self.title.get(settings.LANGUAGE_CODE) else "ar"
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    updated: int = 0
+    errors: list = field(default_factory=list)  # (line number, message)
+
+
+def parse_line(text):
+    """Turn one JSON line into a validated ResourceRecord, or raise LineError."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise LineError(_("Not valid JSON: %(error)s") % {"error": error.msg}) from None
+    if not isinstance(data, dict):
+        raise LineError(_("Each line must be a JSON object."))
+    unknown = sorted(set(data) - KNOWN_KEYS)
+    if unknown:
+        raise LineError(_("Unknown field(s): %(fields)s") % {"fields": ", ".join(unknown)})
+
+    url = data.get("url")
+    if not isinstance(url, str) or not url.strip():
+        raise LineError(_("The “url” field is required."))
+    try:
+        validate_resource_url(url.strip())
+    except ValidationError as error:
+        raise LineError(f"url: {error.messages[0]}") from None
+
+    record = ResourceRecord(url=url.strip(), title=_text_by_language(data, "title"))
+    if not record.title:
+        raise LineError(_("A title in English or Arabic is required."))
+    record.summary = _text_by_language(data, "summary")
+    record.body = _text_by_language(data, "body")
+    for name in LIST_FIELDS:
+        setattr(record, name, _string_list(data, name))
+    _check_codes("categories", record.categories, CATEGORY_SLUGS)
+    _check_codes("languages", record.languages, vocabularies.LANGUAGE_CODES)
+    _check_codes(
+        "regions", record.regions, set(vocabularies.COUNTRY_CODES) | {"global", "mena"}
+    )
+    record.media_format = _code(data, "format", vocabularies.FORMATS, default="guide")
+    record.license = _code(data, "license", vocabularies.LICENCES, default="LicenseRef-Unknown")
+    record.author = _short_text(data, "author")
+    record.publisher = _short_text(data, "publisher")
+    record.year = _year(data)
+    if any(len(tag) > 100 for tag in record.tags):
+        raise LineError(_("tags: each tag must be at most 100 characters."))
+    framable = data.get("framable", False)
+    if not isinstance(framable, bool):
+        raise LineError(_("framable: must be true or false."))
+    record.framable = framable
+    return record
+
+
+def _text_by_language(data, name):
+    value = data.get(name, {})
+    if value in (None, ""):
+        return {}
+    if not isinstance(value, dict) or set(value) - {"en", "ar"}:
+        raise LineError(
+            _("%(field)s: must be an object with “en” and/or “ar” text.") % {"field": name}
+        )
+    texts = {}
+    for language, text in value.items():
+        if text in (None, ""):
+            continue
+        if not isinstance(text, str):
+            raise LineError(_("%(field)s.%(lang)s: must be text.") % {"field": name, "lang": language})
+        text = text.strip()
+        if len(text) > TEXT_LIMITS[name]:
+            raise LineError(
+                _("%(field)s.%(lang)s: longer than %(max)d characters.")
+                % {"field": name, "lang": language, "max": TEXT_LIMITS[name]}
+            )
+        if text:
+            texts[language] = text
+    return texts
+
+
+def _string_list(data, name):
+    value = data.get(name, [])
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise LineError(_("%(field)s: must be a list of text values.") % {"field": name})
+    return list(dict.fromkeys(item.strip() for item in value if item.strip()))
+
+
+def _check_codes(name, values, known):
+    unknown = [value for value in values if value not in known]
+    if unknown:
+        raise LineError(
+            _("%(field)s: unknown value(s) %(values)s.")
+            % {"field": name, "values": ", ".join(unknown)}
+        )
+
+
+def _code(data, name, known, default):
+    value = data.get(name, default)
+    if value in (None, ""):
+        return default
+    if value not in known:
+        raise LineError(_("%(field)s: unknown value “%(value)s”.") % {"field": name, "value": value})
+    return value
+
+
+def _short_text(data, name):
+    value = data.get(name) or ""
+    if not isinstance(value, str):
+        raise LineError(_("%(field)s: must be text.") % {"field": name})
+    if len(value) > 255:
+        raise LineError(_("%(field)s: longer than 255 characters.") % {"field": name})
+    return value.strip()
+
+
+def _year(data):
+    value = data.get("year")
+    if value in (None, ""):
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 1900 <= value <= 2100:
+        raise LineError(_("year: must be a whole number between 1900 and 2100."))
+    return value
+
+
+def read_records(lines):
+    """Yield (line number, record or None, error message or None) for each non-blank line."""
+    for number, text in enumerate(lines, start=1):
+        if not text.strip():
+            continue
+        try:
+            yield number, parse_line(text), None
+        except LineError as error:
+            yield number, None, str(error)
+
+
+def find_existing(url):
+    """The page (in whichever locale it was first created) already filed under `url`."""
+    return (
+        ResourcePage.objects.filter(normalized_url=normalize_url(url))
+        .order_by("id")
+        .first()
+    )
+
+
+@transaction.atomic
+def import_record(record):
+    """Create or update the resource described by `record`, with its translation; returns
+    (page in its source locale, created?)."""
+    existing = find_existing(record.url)
+    if existing is not None:
+        page = existing.get_translation(existing.locale).specific
+        source_language = page.locale.language_code
+        # The first locale stays the source; keep the title if this line does not give one.
+        record_title = record.title.get(source_language) or page.title
+        created = False
+    else:
+        source_language = record.source_language
+        page = ResourcePage(locale=Locale.objects.get(language_code=source_language))
+        record_title = record.title[source_language]
+        created = True
+
+    page.title = record_title
+    page.summary = record.summary.get(source_language, "")
+    page.source_url = record.url
+    page.languages = record.languages
+    page.media_format = record.media_format
+    page.regions = record.regions
+    page.license = record.license
+    page.author = record.author
+    page.publisher = record.publisher
+    page.year = record.year
+    page.framable = record.framable
+    body = record.body.get(source_language)
+    page.details = [b for b in page.details if b.block_type != "text"] if not created else []
+    if body:
+        page.details.append(("text", _paragraph(body)))
+    page.tags.set(record.tags)
+    page.categories.set(
+        CategoryPage.objects.filter(
+            slug__in=record.categories, locale__language_code=settings.LANGUAGE_CODE
+        )
+    )
+
+    if created:
+        index = LibraryIndexPage.objects.get(locale=page.locale)
+        base_slug = slugify(record_title, allow_unicode=True)[:80] or "resource"
+        page.slug = find_available_slug(index, base_slug)
+        index.add_child(instance=page)
+    page.full_clean()
+    page.save_revision().publish()
+
+    other = "ar" if source_language != "ar" else settings.LANGUAGE_CODE
+    if record.title.get(other) or record.summary.get(other):
+        translate(
+            page,
+            Locale.objects.get(language_code=other),
+            fields={
+                "title": record.title.get(other, ""),
+                "summary": record.summary.get(other, ""),
+            },
+            segments=_paragraph_pairs(body, record.body.get(other)),
+        )
+    return page, created
+
+
+def _paragraphs(text):
+    return [escape(part.strip()) for part in (text or "").split("\n\n") if part.strip()]
+
+
+def _paragraph(text):
+    return "".join(f"<p>{part}</p>" for part in _paragraphs(text))
+
+
+def _paragraph_pairs(source_text, translated_text):
+    """Source paragraph -> translated paragraph, as localize segments rich text by paragraph."""
+    source, translated = _paragraphs(source_text), _paragraphs(translated_text)
+    return dict(zip(source, translated)) if len(source) == len(translated) else {}
+
+
+def import_lines(lines, dry_run=False, strict=False, progress=None):
+    """Import an iterable of JSON lines; returns an ImportReport. `progress` wraps the work
+    iterable (a progress bar). With `strict`, nothing is written when any line is bad."""
+    parsed = list(read_records(lines))
+    report = ImportReport(errors=[(n, error) for n, _r, error in parsed if error])
+    if dry_run or (strict and report.errors):
+        for _n, record, _e in parsed:
+            if record is not None:
+                if find_existing(record.url):
+                    report.updated += 1
+                else:
+                    report.created += 1
+        return report
+    good = [(n, record) for n, record, _e in parsed if record is not None]
+    for number, record in progress(good) if progress else good:
+        try:
+            _page, created = import_record(record)
+        except ValidationError as error:
+            report.errors.append((number, "; ".join(error.messages)))
+            continue
+        if created:
+            report.created += 1
+        else:
+            report.updated += 1
+    report.errors.sort()
+    return report

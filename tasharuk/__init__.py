@@ -1,0 +1,1 @@
+"""Tasharuk: the project package (named so because a package called `site` cannot be imported)."""

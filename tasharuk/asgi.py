@@ -1,0 +1,9 @@
+"""ASGI entry point for Tasharuk."""
+
+import os
+
+from django.core.asgi import get_asgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tasharuk.settings.production")
+
+application = get_asgi_application()

@@ -1,0 +1,179 @@
+"""Settings shared by every environment; dev, test and production import and adjust these."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+# --- Environment -----------------------------------------------------------------------------
+# Every value read from the environment is declared here, once, with its type and default.
+# Security-relevant values (SECRET_KEY, ALLOWED_HOSTS) have no default outside dev/test.
+ENV_SECRET_KEY = os.environ.get("TASHARUK_SECRET_KEY", "")
+ENV_DATABASE_URL = os.environ.get("DATABASE_URL", "")
+ENV_ALLOWED_HOSTS = [h for h in os.environ.get("TASHARUK_ALLOWED_HOSTS", "").split(",") if h]
+ENV_BASE_URL = os.environ.get("TASHARUK_BASE_URL", "http://127.0.0.1:8000")
+ENV_SEARCH_URL = os.environ.get("TASHARUK_SEARCH_URL", "")  # empty: database search
+ENV_SEARCH_INDEX_PREFIX = os.environ.get("TASHARUK_SEARCH_INDEX_PREFIX", "tasharuk")
+ENV_EMAIL_URL_HOST = os.environ.get("TASHARUK_EMAIL_HOST", "")
+ENV_EMAIL_PORT = int(os.environ.get("TASHARUK_EMAIL_PORT", "587"))
+ENV_EMAIL_USER = os.environ.get("TASHARUK_EMAIL_USER", "")
+ENV_EMAIL_PASSWORD = os.environ.get("TASHARUK_EMAIL_PASSWORD", "")
+ENV_DEFAULT_FROM_EMAIL = os.environ.get("TASHARUK_FROM_EMAIL", "Tasharuk <noreply@localhost>")
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = PROJECT_DIR.parent
+
+SECRET_KEY = ENV_SECRET_KEY
+ALLOWED_HOSTS = ENV_ALLOWED_HOSTS
+
+# --- Applications ----------------------------------------------------------------------------
+INSTALLED_APPS = [
+    "home",
+    "library",
+    "users",
+    "search",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "tasharuk.urls"
+WSGI_APPLICATION = "tasharuk.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+# --- Data ------------------------------------------------------------------------------------
+DATABASES = {
+    "default": dj_database_url.parse(ENV_DATABASE_URL, conn_max_age=60)
+    if ENV_DATABASE_URL
+    else {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+AUTH_USER_MODEL = "users.User"
+
+# --- Passwords -------------------------------------------------------------------------------
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Languages -------------------------------------------------------------------------------
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("ar", "العربية")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "UTC"
+
+# --- Static files ----------------------------------------------------------------------------
+STATICFILES_DIRS = [PROJECT_DIR / "static"]
+STATIC_ROOT = BASE_DIR / "static"
+STATIC_URL = "/static/"
+MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+
+# --- Wagtail ---------------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = "Tasharuk"
+WAGTAILADMIN_BASE_URL = ENV_BASE_URL
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+# The admin's own search stays on the database; the public search has its own gateway (search/).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Privacy: no Gravatar requests and no phoning home from the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+# --- Search ----------------------------------------------------------------------------------
+TASHARUK_SEARCH = {
+    "URL": ENV_SEARCH_URL,
+    "INDEX_PREFIX": ENV_SEARCH_INDEX_PREFIX,
+}
+
+# --- Email -----------------------------------------------------------------------------------
+DEFAULT_FROM_EMAIL = ENV_DEFAULT_FROM_EMAIL
+EMAIL_HOST = ENV_EMAIL_URL_HOST
+EMAIL_PORT = ENV_EMAIL_PORT
+EMAIL_HOST_USER = ENV_EMAIL_USER
+EMAIL_HOST_PASSWORD = ENV_EMAIL_PASSWORD
+EMAIL_USE_TLS = True
+
+# --- Logging: never the client's address -----------------------------------------------------
+# django.server's access lines start with the client address; the project logs requests only
+# through loggers that do not carry it.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django.server": {"handlers": [], "propagate": False},
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
+}
+
+SITE_NAME = _("Tasharuk")

@@ -1,0 +1,13 @@
+"""Local development: `make run` uses these (SQLite, database search, console email)."""
+
+from .base import *  # noqa: F403
+from .base import ENV_SECRET_KEY
+
+DEBUG = True
+SECRET_KEY = ENV_SECRET_KEY or "dev-only-not-secret"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,28 @@
+"""Production: refuses to start without its secrets; strict transport and cookie security."""
+
+from django.core.exceptions import ImproperlyConfigured
+
+from .base import *  # noqa: F403
+from .base import ENV_ALLOWED_HOSTS, ENV_DATABASE_URL, ENV_SECRET_KEY
+
+DEBUG = False
+
+if not ENV_SECRET_KEY or len(ENV_SECRET_KEY) < 50:
+    raise ImproperlyConfigured("TASHARUK_SECRET_KEY must be set to at least 50 random characters.")
+if not ENV_ALLOWED_HOSTS:
+    raise ImproperlyConfigured("TASHARUK_ALLOWED_HOSTS must list the site's host names.")
+if not ENV_DATABASE_URL:
+    raise ImproperlyConfigured("DATABASE_URL must point at the production PostgreSQL database.")
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = True
+SECURE_HSTS_SECONDS = 63_072_000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+X_FRAME_OPTIONS = "DENY"

@@ -1,0 +1,10 @@
+// Progressive enhancements only; every page works without this file.
+// Click-to-load viewer: the iframe sits inert in a <template> until the reader asks for it,
+// so no request reaches the source site before that click.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-viewer-load]");
+  if (!button) return;
+  const viewer = button.closest("[data-viewer]");
+  const template = viewer.querySelector("template[data-viewer-template]");
+  viewer.replaceChildren(template.content.cloneNode(true));
+});

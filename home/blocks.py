@@ -5,6 +5,7 @@ from wagtail import blocks
 
 from library.blocks import TEXT_FEATURES
 
+
 class StepBlock(blocks.StructBlock):
     """One step of the "How to use Tasharuk" guide."""
 

@@ -63,7 +63,7 @@ class StandardPage(Page):
 
 
 class GuidePage(Page):
-    """"How to use Tasharuk": numbered steps, followed by the key to the icons on resource cards."""
+    """ "How to use Tasharuk": numbered steps, followed by the key to the icons on resource cards."""
 
     intro = models.TextField(_("introduction"), blank=True)
     steps = StreamField([("step", StepBlock())], blank=True, verbose_name=_("steps"))

@@ -143,7 +143,9 @@ FOOTER = (
 
 def ensure_locales():
     """Both site languages exist as Wagtail locales; returns (default, arabic)."""
-    locales = [Locale.objects.get_or_create(language_code=code)[0] for code, _n in settings.LANGUAGES]
+    locales = [
+        Locale.objects.get_or_create(language_code=code)[0] for code, _n in settings.LANGUAGES
+    ]
     return locales[0], locales[1]
 
 
@@ -181,7 +183,10 @@ def _ensure_home(english):
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True,
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
             site_name="Tasharuk",
         )
     elif site.root_page_id != home.pk:
@@ -225,14 +230,13 @@ def _strip_p(html):
 
 
 def _ensure_about(home, arabic):
-    body = [
-        ("heading" if i % 2 == 0 else "text", text[0]) for i, text in enumerate(ABOUT["body"])
-    ]
+    body = [("heading" if i % 2 == 0 else "text", text[0]) for i, text in enumerate(ABOUT["body"])]
     page = _ensure_child(home, StandardPage, ABOUT, intro=ABOUT["intro"][0], body=body)
     segments = {_strip_p(en): _strip_p(ar) for en, ar in ABOUT["body"]}
     if not page.has_translation(arabic):
         translate(
-            page, arabic,
+            page,
+            arabic,
             fields={"title": ABOUT["title"][1], "intro": ABOUT["intro"][1]},
             segments=segments,
         )
@@ -250,7 +254,8 @@ def _ensure_guide(home, arabic):
         segments[_strip_p(text[0])] = _strip_p(text[1])
     if not page.has_translation(arabic):
         translate(
-            page, arabic,
+            page,
+            arabic,
             fields={"title": GUIDE["title"][1], "intro": GUIDE["intro"][1]},
             segments=segments,
         )

@@ -22,7 +22,11 @@ class EditionBlock(blocks.StructBlock):
         template = "library/blocks/edition.html"
         label = _("Edition")
         description = _("The same work in another language or format, shown side by side.")
-        preview_value = {"language": "ar", "url": "https://example.org/ar/", "media_format": "guide"}
+        preview_value = {
+            "language": "ar",
+            "url": "https://example.org/ar/",
+            "media_format": "guide",
+        }
 
 
 CONTRIBUTOR_ROLES = {

@@ -27,8 +27,20 @@ from .translations import translate
 TEXT_LIMITS = {"title": 255, "summary": 1200, "body": 20000}
 LIST_FIELDS = ("categories", "languages", "regions", "tags")
 KNOWN_KEYS = {
-    "url", "title", "summary", "body", "categories", "languages", "format", "regions",
-    "license", "author", "publisher", "year", "tags", "framable",
+    "url",
+    "title",
+    "summary",
+    "body",
+    "categories",
+    "languages",
+    "format",
+    "regions",
+    "license",
+    "author",
+    "publisher",
+    "year",
+    "tags",
+    "framable",
 }
 
 
@@ -95,9 +107,7 @@ def parse_line(text):
         setattr(record, name, _string_list(data, name))
     _check_codes("categories", record.categories, CATEGORY_SLUGS)
     _check_codes("languages", record.languages, vocabularies.LANGUAGE_CODES)
-    _check_codes(
-        "regions", record.regions, set(vocabularies.COUNTRY_CODES) | {"global", "mena"}
-    )
+    _check_codes("regions", record.regions, set(vocabularies.COUNTRY_CODES) | {"global", "mena"})
     record.media_format = _code(data, "format", vocabularies.FORMATS, default="guide")
     record.license = _code(data, "license", vocabularies.LICENCES, default="LicenseRef-Unknown")
     record.author = _short_text(data, "author")
@@ -125,7 +135,9 @@ def _text_by_language(data, name):
         if text in (None, ""):
             continue
         if not isinstance(text, str):
-            raise LineError(_("%(field)s.%(lang)s: must be text.") % {"field": name, "lang": language})
+            raise LineError(
+                _("%(field)s.%(lang)s: must be text.") % {"field": name, "lang": language}
+            )
         text = text.strip()
         if len(text) > TEXT_LIMITS[name]:
             raise LineError(
@@ -160,7 +172,9 @@ def _code(data, name, known, default):
     if value in (None, ""):
         return default
     if value not in known:
-        raise LineError(_("%(field)s: unknown value “%(value)s”.") % {"field": name, "value": value})
+        raise LineError(
+            _("%(field)s: unknown value “%(value)s”.") % {"field": name, "value": value}
+        )
     return value
 
 
@@ -195,11 +209,7 @@ def read_records(lines):
 
 def find_existing(url):
     """The page (in whichever locale it was first created) already filed under `url`."""
-    return (
-        ResourcePage.objects.filter(normalized_url=normalize_url(url))
-        .order_by("id")
-        .first()
-    )
+    return ResourcePage.objects.filter(normalized_url=normalize_url(url)).order_by("id").first()
 
 
 @transaction.atomic
@@ -274,7 +284,7 @@ def _paragraph(text):
 def _paragraph_pairs(source_text, translated_text):
     """Source paragraph -> translated paragraph, as localize segments rich text by paragraph."""
     source, translated = _paragraphs(source_text), _paragraphs(translated_text)
-    return dict(zip(source, translated)) if len(source) == len(translated) else {}
+    return dict(zip(source, translated, strict=True)) if len(source) == len(translated) else {}
 
 
 def import_lines(lines, dry_run=False, strict=False, progress=None):

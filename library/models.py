@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from . import services, vocabularies
 from .blocks import TEXT_FEATURES, ResourceDetailsBlock
 from .fields import CodeListField
+from .ratings import PRIOR_MEAN
 from .resource_urls import MAX_URL_LENGTH, normalize_url, validate_resource_url
 
 
@@ -99,9 +100,7 @@ class CategoryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         featured = [block.value.localized for block in self.featured_resources if block.value]
         context["featured"] = [page for page in featured if page.live]
-        context["resources"] = services.paginate(
-            request, services.resources_in_category(self)
-        )
+        context["resources"] = services.paginate(request, services.resources_in_category(self))
         return context
 
 
@@ -180,7 +179,7 @@ class ResourcePage(Page):
     rating_count = models.PositiveIntegerField(default=0, editable=False)
     rating_sum = models.PositiveIntegerField(default=0, editable=False)
     rating_average = models.FloatField(default=0.0, editable=False)
-    rating_bayesian = models.FloatField(default=0.0, editable=False)
+    rating_bayesian = models.FloatField(default=PRIOR_MEAN, editable=False)
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -240,7 +239,9 @@ class ResourcePage(Page):
     def clean(self):
         super().clean()
         if self.source_url:
-            duplicate = services.find_duplicate(self.source_url, self.locale_id, self.translation_key)
+            duplicate = services.find_duplicate(
+                self.source_url, self.locale_id, self.translation_key
+            )
             if duplicate is not None:
                 raise ValidationError(
                     {

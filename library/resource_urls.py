@@ -57,5 +57,6 @@ def normalize_url(url):
         if not key.lower().startswith(_TRACKING_PREFIXES)
     )
     # http and https of one host are one resource for identity purposes.
-    return urlunsplit(("https" if scheme in ("http", "https") else scheme, netloc, path,
-                       urlencode(query), ""))
+    return urlunsplit(
+        ("https" if scheme in ("http", "https") else scheme, netloc, path, urlencode(query), "")
+    )

@@ -81,8 +81,10 @@ LICENCES = {
         _("Creative Commons Attribution-NonCommercial-ShareAlike 2.5 Generic"),
         _CC + "licenses/by-nc-sa/2.5/",
     ),
-    "CC0-1.0": (_("Creative Commons Zero 1.0 Universal (public domain dedication)"),
-                _CC + "publicdomain/zero/1.0/"),
+    "CC0-1.0": (
+        _("Creative Commons Zero 1.0 Universal (public domain dedication)"),
+        _CC + "publicdomain/zero/1.0/",
+    ),
     "GPL-3.0-or-later": (
         _("GNU General Public License v3.0 or later"),
         "https://www.gnu.org/licenses/gpl-3.0.html",
@@ -170,8 +172,10 @@ def format_choices():
 
 
 def licence_choices():
-    return [(code, f"{name} ({code})" if not code.startswith("LicenseRef") else name)
-            for code, (name, _url) in LICENCES.items()]
+    return [
+        (code, f"{name} ({code})" if not code.startswith("LicenseRef") else name)
+        for code, (name, _url) in LICENCES.items()
+    ]
 
 
 def region_choices():

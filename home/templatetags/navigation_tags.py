@@ -41,7 +41,9 @@ def language_links(context):
     current = get_language()
     translations = {}
     if isinstance(page, Page):
-        translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live()}
+        translations = {
+            p.locale.language_code: p for p in page.get_translations(inclusive=True).live()
+        }
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
@@ -58,5 +60,7 @@ def language_links(context):
 @register.simple_tag
 def footer_text():
     """The footer snippet of the active locale, falling back to the default locale's."""
-    texts = {text.locale.language_code: text for text in FooterText.objects.select_related("locale")}
+    texts = {
+        text.locale.language_code: text for text in FooterText.objects.select_related("locale")
+    }
     return texts.get(get_language()) or texts.get(settings.LANGUAGE_CODE)

@@ -45,13 +45,17 @@ class Command(BaseCommand):
         for number, message in report.errors:
             self.stderr.write(f"line {number}: {message}")
         if dry_run:
-            summary = (f"Dry run: {report.created} would be created, {report.updated} updated, "
-                       f"{len(report.errors)} bad line(s). Nothing was written.")
+            summary = (
+                f"Dry run: {report.created} would be created, {report.updated} updated, "
+                f"{len(report.errors)} bad line(s). Nothing was written."
+            )
         elif strict and report.errors:
             summary = f"Strict mode: {len(report.errors)} bad line(s), nothing was imported."
         else:
-            summary = (f"Imported: {report.created} created, {report.updated} updated, "
-                       f"{len(report.errors)} bad line(s) skipped.")
+            summary = (
+                f"Imported: {report.created} created, {report.updated} updated, "
+                f"{len(report.errors)} bad line(s) skipped."
+            )
         style = self.style.WARNING if report.errors else self.style.SUCCESS
         self.stdout.write(style(summary))
         if strict and report.errors:

@@ -1,0 +1,44 @@
+# Two commands matter: `make run` (the site with demo content, SQLite, no services) and
+# `make test` (everything the suite needs, started and stopped by the build).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+export DJANGO_SETTINGS_MODULE ?= tasharuk.settings.dev
+
+.PHONY: run test lint install messages makemessages demo benchmark clean
+
+$(VENV)/.installed: requirements/base.txt requirements/dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	$(PY) scripts/compile_messages.py
+
+makemessages: install
+	$(PY) manage.py makemessages --locale ar --ignore '.venv/*' --ignore '.build/*' --no-obsolete
+
+demo: messages
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_data
+
+run: demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: messages
+	scripts/test
+
+benchmark: install
+	$(PY) benchmarks/search.py
+
+clean:
+	scripts/postgres/stop || true
+	test ! -x scripts/search-engine/stop || scripts/search-engine/stop || true
+	rm -rf .build db.sqlite3 static

@@ -1,0 +1,28 @@
+"""Shared fixtures: the bilingual site skeleton is built once per test session, outside the
+per-test transactions, the way `load_demo_data` builds it (both locales, 40 categories)."""
+
+import os
+
+import pytest
+from django.db import connection
+from wagtail.models import Locale
+
+from home.site_structure import ensure_site
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    if os.environ.get("CI") and connection.vendor != "postgresql":
+        pytest.exit("CI must run the suite against PostgreSQL (set DATABASE_URL).", returncode=2)
+    with django_db_blocker.unblock():
+        ensure_site()
+
+
+@pytest.fixture
+def english(db):
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def arabic(db):
+    return Locale.objects.get(language_code="ar")

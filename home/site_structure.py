@@ -1,5 +1,5 @@
 """The skeleton every Tasharuk site needs, in both languages: locales, one home page per locale,
-the library and category indexes, the usage guide, the about page and the footer text.
+the library and category indexes, the usage guide, the about and privacy pages and the footer text.
 
 `ensure_site()` is idempotent: it creates what is missing and leaves curators' edits alone.
 """
@@ -70,6 +70,68 @@ ABOUT = {
             "no IP addresses are kept.</p>",
             "<p>الحسابات بأسماء مستعارة. لا متتبّعات ولا نصوص برمجية من أطراف ثالثة، ولا نحتفظ "
             "بعناوين IP.</p>",
+        ),
+    ],
+}
+PRIVACY = {
+    "slug": "privacy",
+    "title": ("Privacy", "الخصوصية"),
+    "intro": (
+        "What Tasharuk keeps about you, and how you take it away.",
+        "ما يحتفظ به تشارُك عنك، وكيف تستعيده وتحذفه.",
+    ),
+    "body": [
+        ("What we keep", "ما نحتفظ به"),
+        (
+            "<p>Your username, your password in a form that cannot be read back, the date you "
+            "joined and last signed in, and, only if you give them: an email address, a display "
+            "name and an about-me text. If you turn on two-factor authentication we keep the "
+            "secret key of your authenticator app and your backup codes in a form that cannot "
+            "be read back. We also keep what you add: resources you submit, collections, "
+            "ratings and comments, and your privacy choices.</p>",
+            "<p>اسم المستخدم، وكلمة المرور بصيغة لا يمكن استرجاعها، وتاريخ انضمامك وآخر دخول لك، "
+            "وفقط إن قدّمتها: عنوان بريد إلكتروني، واسمًا ظاهرًا، ونبذة عنك. إن فعّلت التحقق "
+            "بخطوتين نحتفظ بالمفتاح السري لتطبيق المصادقة، وبرموزك الاحتياطية بصيغة لا يمكن "
+            "استرجاعها. ونحتفظ بما تضيفه: المصادر التي تقترحها، والمجموعات، والتقييمات، "
+            "والتعليقات، وخيارات الخصوصية التي اخترتها.</p>",
+        ),
+        ("What we never keep", "ما لا نحتفظ به أبدًا"),
+        (
+            "<p>Your real name: we never ask for it. Your IP address: it is not stored in our "
+            "database or written to our logs; to slow down password guessing we count attempts "
+            "under a scrambled code made from it, which is forgotten within minutes. No "
+            "trackers, no analytics, no third-party scripts, fonts or images.</p>",
+            "<p>اسمك الحقيقي: لا نطلبه أبدًا. عنوان IP الخاص بك: لا نخزّنه في قاعدة البيانات ولا "
+            "نكتبه في السجلات؛ ولإبطاء محاولات تخمين كلمات المرور نعدّ المحاولات تحت رمز مشفّر "
+            "مشتق منه يُنسى خلال دقائق. لا متتبّعات، ولا أدوات تحليل، ولا نصوص برمجية أو خطوط أو "
+            "صور من أطراف ثالثة.</p>",
+        ),
+        ("Sessions", "جلسات الدخول"),
+        (
+            "<p>When you sign in, your browser keeps one cookie with a random number. Sessions "
+            "end when you close the browser and after twelve hours at most. Resetting your "
+            "password signs you out everywhere else.</p>",
+            "<p>عند تسجيل الدخول يحتفظ متصفحك بملف تعريف ارتباط واحد يحمل رقمًا عشوائيًا. تنتهي "
+            "الجلسة عند إغلاق المتصفح، وبعد اثنتي عشرة ساعة على الأكثر. إعادة تعيين كلمة المرور "
+            "تُخرجك من كل الأجهزة الأخرى.</p>",
+        ),
+        ("What others see", "ما يراه الآخرون"),
+        (
+            "<p>Your username next to what you publish. Your display name, about-me text, public "
+            "collections, ratings and submissions only if you choose to show them on your "
+            "profile page.</p>",
+            "<p>اسم المستخدم بجانب ما تنشره. أما اسمك الظاهر، ونبذتك، ومجموعاتك العامة، "
+            "وتقييماتك، واقتراحاتك، فلا تظهر إلا إن اخترت إظهارها في صفحة ملفك الشخصي.</p>",
+        ),
+        ("Taking it away", "استعادة بياناتك وحذفها"),
+        (
+            "<p>From your account page you can download everything you created as a JSON file, "
+            "and delete your account. Deleting removes your account, email addresses, "
+            "two-factor devices and sessions at once; you choose whether your contributions are "
+            "deleted too or kept without your name.</p>",
+            "<p>من صفحة حسابك يمكنك تنزيل كل ما أنشأته في ملف JSON، وحذف حسابك. يزيل الحذف "
+            "حسابك وعناوين بريدك وأجهزة التحقق بخطوتين وجلساتك فورًا، وتختار أنت إن كانت "
+            "مساهماتك تُحذف أيضًا أم تبقى من دون اسمك.</p>",
         ),
     ],
 }
@@ -159,7 +221,8 @@ def ensure_site():
         _translate_simple(page, arabic, spec)
         if model is CategoryIndexPage:
             _ensure_categories(page, arabic)
-    _ensure_about(home, arabic)
+    for spec in (ABOUT, PRIVACY):
+        _ensure_standard_page(home, arabic, spec)
     _ensure_guide(home, arabic)
     _ensure_footer(english, arabic)
     return home
@@ -173,7 +236,9 @@ def _ensure_home(english):
             if not placeholder.get_children().exists():
                 Site.objects.filter(root_page=placeholder).delete()
                 placeholder.delete()
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=english)
+        )
         home = root.add_child(
             instance=HomePage(
                 title=HOME["title"][0], slug="home", intro=HOME["intro"][0], locale=english
@@ -229,15 +294,16 @@ def _strip_p(html):
     return html.removeprefix("<p>").removesuffix("</p>")
 
 
-def _ensure_about(home, arabic):
-    body = [("heading" if i % 2 == 0 else "text", text[0]) for i, text in enumerate(ABOUT["body"])]
-    page = _ensure_child(home, StandardPage, ABOUT, intro=ABOUT["intro"][0], body=body)
-    segments = {_strip_p(en): _strip_p(ar) for en, ar in ABOUT["body"]}
+def _ensure_standard_page(home, arabic, spec):
+    """A StandardPage (about, privacy) whose body alternates heading and text blocks."""
+    body = [("heading" if i % 2 == 0 else "text", text[0]) for i, text in enumerate(spec["body"])]
+    page = _ensure_child(home, StandardPage, spec, intro=spec["intro"][0], body=body)
+    segments = {_strip_p(en): _strip_p(ar) for en, ar in spec["body"]}
     if not page.has_translation(arabic):
         translate(
             page,
             arabic,
-            fields={"title": ABOUT["title"][1], "intro": ABOUT["intro"][1]},
+            fields={"title": spec["title"][1], "intro": spec["intro"][1]},
             segments=segments,
         )
 

@@ -18,11 +18,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from . import services, vocabularies
-from .blocks import TEXT_FEATURES, ResourceDetailsBlock
-from .fields import CodeListField
-from .ratings import PRIOR_MEAN
-from .resource_urls import MAX_URL_LENGTH, normalize_url, validate_resource_url
+from .. import services, vocabularies
+from ..blocks import TEXT_FEATURES, ResourceDetailsBlock
+from ..fields import CodeListField
+from ..ratings import PRIOR_MEAN
+from ..resource_urls import MAX_URL_LENGTH, normalize_url, validate_resource_url
 
 
 class LibraryIndexPage(Page):

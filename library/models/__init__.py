@@ -1,0 +1,9 @@
+"""The library's models, one module per concern; imported here so Django finds them all."""
+
+from .pages import (  # noqa: F401
+    CategoryIndexPage,
+    CategoryPage,
+    LibraryIndexPage,
+    ResourcePage,
+    ResourceTag,
+)

@@ -284,8 +284,7 @@ def _translate_simple(page, arabic, spec):
     fields = {"title": spec["title"][1]}
     segments = {}
     if "intro" in spec:
-        # Rich-text intros are segmented by paragraph (keyed by text); plain ones by field.
-        fields["intro"] = spec["intro"][1]
+        # These intros are rich text, which localize segments by paragraph: key by text.
         segments[_strip_p(spec["intro"][0])] = _strip_p(spec["intro"][1])
     return translate(page, arabic, fields=fields, segments=segments)
 

@@ -54,3 +54,10 @@ def test_site_structure_is_idempotent(english):
     before = Page.objects.count()
     ensure_site()
     assert Page.objects.count() == before
+
+
+def test_arabic_skeleton_pages_carry_arabic_text(arabic):
+    arabic_home = HomePage.objects.get(locale=arabic)
+    assert "مكتبة مشتركة" in arabic_home.intro
+    assert "journalists" not in arabic_home.intro
+    assert "جميع مصادر تشارُك" in LibraryIndexPage.objects.get(locale=arabic).intro

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class UsersConfig(AppConfig):
     name = "users"
     verbose_name = _("Members")
+
+    def ready(self):
+        from . import data_export, signals  # noqa: F401 — registers exporters and receivers

@@ -1,0 +1,147 @@
+#!/usr/bin/env python
+"""Search benchmark: generate resources, rebuild the index, time a fixed query mix.
+
+Runs against whatever DATABASE_URL and TASHARUK_SEARCH_URL say (`make benchmark` or the README
+sets them up). Use a database of its own: the benchmark adds --resources synthetic resources
+(skipped when that many are already there). Prints p50/p95 end-to-end API time (Django test
+client, full request/response cycle), the engine's own `took` for the same queries, the database
+fallback's p50/p95 and the rebuild time.
+
+  DATABASE_URL=postgres://postgres@127.0.0.1:54329/tasharuk_bench \\
+  TASHARUK_SEARCH_URL=http://127.0.0.1:9207 .venv/bin/python benchmarks/search.py --resources 10000
+"""
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tasharuk.settings.dev")
+os.environ.setdefault("TASHARUK_SEARCH_INDEX_PREFIX", "tasharuk-bench")
+
+QUERIES = [
+    ("encryption", "en", {}),
+    ("digital security guide", "en", {}),
+    ("journalists safety", "en", {"format": ["guide", "manual"]}),
+    ("open data transparency", "en", {"language": ["ar"]}),
+    ("surveilance", "en", {}),  # typo: fuzzy
+    ("", "en", {"category": ["privacy"], "region": ["mena"]}),
+    ("حمايه الخصوصيه", "ar", {}),
+    ("التشفير", "ar", {}),
+    ("الأمن الرقمي للصحفيين", "ar", {"format": ["guide"]}),
+    ("البيانات المفتوحة", "ar", {"license": ["CC-BY-4.0", "CC0-1.0"]}),
+    ("encryption", "ar", {"category": ["digital-security"], "language": ["en"]}),
+    ("الرقابة", "ar", {"region": ["lb", "eg"]}),
+    ("privacy", "en", {}),
+    ("تدريب", "ar", {}),
+]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def query_string(query, locale, filters, sort="relevance"):
+    from urllib.parse import urlencode
+
+    params = [("q", query), ("locale", locale), ("sort", sort)]
+    params += [(facet, value) for facet, values in filters.items() for value in values]
+    return urlencode(params)
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--resources", type=int, default=100_000, help="resources (default 100000)")
+    parser.add_argument("--queries", type=int, default=300, help="timed queries per backend")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--skip-rebuild", action="store_true")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from home.site_structure import ensure_site
+    from library.models import ResourcePage
+    from search import engine
+    from search.rebuild import rebuild
+
+    settings.DEBUG = False  # no query log in memory while timing
+    setup_test_environment()  # the test client's "testserver" host is allowed
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    try:
+        call_command("migrate", verbosity=0)
+    except Exception as error:  # noqa: BLE001 - a half-migrated benchmark database still runs
+        print(f"warning: migrate failed ({error}); continuing with the existing schema")
+    ensure_site()
+    have = ResourcePage.objects.filter(locale__language_code="en").count()
+    if have < args.resources:
+        print(f"Generating {args.resources - have} resources …", flush=True)
+        started = time.perf_counter()
+        call_command("generate_resources", count=args.resources - have, seed=args.seed + have)
+        print(f"  generated in {time.perf_counter() - started:.1f} s")
+    total = ResourcePage.objects.filter(locale__language_code="en").count()
+    print(
+        f"Resources: {total} (each in English and Arabic); engine: {settings.TASHARUK_SEARCH['URL'] or 'none'}"
+    )
+
+    if not args.skip_rebuild:
+        started = time.perf_counter()
+        rebuild()
+        rebuild_seconds = time.perf_counter() - started
+        print(f"Rebuild (engine + database fallback): {rebuild_seconds:.1f} s")
+        if engine.configured():
+            started = time.perf_counter()
+            rebuild(with_database=False)
+            print(f"Rebuild (engine only): {time.perf_counter() - started:.1f} s")
+
+    client = Client()
+    mix = [QUERIES[i % len(QUERIES)] for i in range(args.queries)]
+
+    def run_api():
+        times = []
+        for query, locale, filters in mix:
+            started = time.perf_counter()
+            response = client.get("/api/v1/search/?" + query_string(query, locale, filters))
+            times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, response.content
+        return times
+
+    def report(name, times):
+        print(
+            f"{name:<34} p50 {percentile(times, 0.5):7.1f} ms   p95 {percentile(times, 0.95):7.1f} ms"
+        )
+
+    if engine.configured():
+        for query, locale, filters in QUERIES:  # warm caches
+            client.get("/api/v1/search/?" + query_string(query, locale, filters))
+        api = run_api()
+        took = [engine.search(q, loc, f, "relevance", 1, 20)[3] for q, loc, f in mix]
+        report("API (engine), end to end", api)
+        report("engine took, same queries", took)
+        print(
+            f"API / engine time at p50: {percentile(api, 0.5) / max(percentile(took, 0.5), 0.1):.2f}x, "
+            f"at p95: {percentile(api, 0.95) / max(percentile(took, 0.95), 0.1):.2f}x"
+        )
+    fallback_settings = {**settings.TASHARUK_SEARCH, "URL": ""}
+    settings.TASHARUK_SEARCH = fallback_settings
+    fallback_mix = mix[: max(len(QUERIES), args.queries // 5)]
+    times = []
+    for query, locale, filters in fallback_mix:
+        started = time.perf_counter()
+        client.get("/api/v1/search/?" + query_string(query, locale, filters))
+        times.append((time.perf_counter() - started) * 1000)
+    report(f"API (database fallback, {len(fallback_mix)} q)", times)
+
+
+if __name__ == "__main__":
+    main()

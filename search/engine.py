@@ -1,0 +1,396 @@
+"""The OpenSearch backend: index mapping, versioned index behind an alias, bulk indexing and
+query building. Only this module talks to the engine (queries use DSL that Elasticsearch shares).
+"""
+
+import logging
+import time
+from functools import cache
+
+from django.conf import settings
+from opensearchpy import OpenSearch, helpers
+from opensearchpy.exceptions import ConnectionError as EngineConnectionError
+from opensearchpy.exceptions import ConnectionTimeout, NotFoundError, TransportError
+
+from .documents import LOCALES
+from .normalization import normalize
+
+logger = logging.getLogger(__name__)
+
+FACETS = ["category", "language", "format", "region", "license"]
+# BM25 weights: title > tags > summary > body.
+FIELD_WEIGHTS = {"title": 6.0, "tags": 3.0, "summary": 2.0, "body": 1.0}
+LOCALE_BOOST = 1.5  # the requested locale's text counts more than the other's
+PHRASE_BOOST = 4.0
+RATING_BOOST = 3.0
+RATING_PIVOT = 3.0  # an unrated resource (PRIOR_MEAN) gets half the rating boost
+FACET_SIZE = 300  # more than any vocabulary in use (categories 40, regions ~250)
+MAX_RESULT_WINDOW = 10_000
+
+
+class EngineUnavailable(Exception):
+    """The engine is not configured, unreachable or has no index yet."""
+
+
+def configured():
+    return bool(settings.TASHARUK_SEARCH.get("URL"))
+
+
+def alias_name():
+    return f"{settings.TASHARUK_SEARCH['INDEX_PREFIX']}-resources"
+
+
+@cache
+def _client(url):
+    return OpenSearch(
+        hosts=[url], timeout=10, max_retries=0, retry_on_timeout=False, pool_maxsize=8
+    )
+
+
+def client():
+    if not configured():
+        raise EngineUnavailable("no search engine configured")
+    return _client(settings.TASHARUK_SEARCH["URL"])
+
+
+def _unavailable(error):
+    return isinstance(error, EngineConnectionError | ConnectionTimeout | NotFoundError)
+
+
+_TEXT_FILTERS = ["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization"]
+
+
+def index_body():
+    """Settings and mapping of the resource index."""
+    text = {
+        "type": "text",
+        "analyzer": "tasharuk_folded",  # unstemmed: phrases and fuzzy matching
+        "fields": {
+            "ar": {"type": "text", "analyzer": "tasharuk_arabic"},
+            "en": {"type": "text", "analyzer": "tasharuk_english"},
+        },
+    }
+    keyword = {"type": "keyword"}
+    properties = {
+        "translation_key": keyword,
+        "locales": keyword,
+        "tags": text,
+        "title_suggest": {"type": "search_as_you_type", "analyzer": "tasharuk_folded"},
+        "category": keyword,
+        "language": keyword,
+        "format": keyword,
+        "region": keyword,
+        "license": keyword,
+        "source_url": {"type": "keyword", "index": False},
+        "rating_average": {"type": "float"},
+        "rating_count": {"type": "integer"},
+        "rating_bayesian": {"type": "float"},
+        "rating_boost": {"type": "rank_feature"},
+        "published": {"type": "date"},
+        "display": {"type": "object", "enabled": False},
+    }
+    for code in LOCALES:
+        for field in FIELD_WEIGHTS:
+            if field != "tags":
+                properties[f"{field}_{code}"] = text
+    return {
+        "settings": {
+            "number_of_shards": 1,
+            "number_of_replicas": 0,
+            "refresh_interval": "1s",
+            "analysis": {
+                "filter": {
+                    "ar_stop": {"type": "stop", "stopwords": "_arabic_"},
+                    "ar_stem": {"type": "stemmer", "language": "arabic"},
+                    "en_stop": {"type": "stop", "stopwords": "_english_"},
+                    "en_possessive": {"type": "stemmer", "language": "possessive_english"},
+                    "en_light": {"type": "stemmer", "language": "light_english"},
+                },
+                "analyzer": {
+                    "tasharuk_folded": {"tokenizer": "standard", "filter": _TEXT_FILTERS},
+                    "tasharuk_arabic": {
+                        "tokenizer": "standard",
+                        "filter": [*_TEXT_FILTERS, "ar_stop", "ar_stem"],
+                    },
+                    "tasharuk_english": {
+                        "tokenizer": "standard",
+                        "filter": [
+                            "en_possessive",
+                            *_TEXT_FILTERS,
+                            "en_stop",
+                            "en_light",
+                        ],
+                    },
+                },
+            },
+        },
+        "mappings": {"dynamic": "strict", "properties": properties},
+    }
+
+
+def engine_document(doc):
+    """The engine's version of a document built by search.documents."""
+    return {**doc, "rating_boost": max(doc["rating_bayesian"], 0.01)}
+
+
+# --- Index lifecycle ---------------------------------------------------------------------------
+
+
+def create_index():
+    """Create a new versioned index (not yet behind the alias) and return its name."""
+    name = f"{alias_name()}-{time.strftime('%Y%m%d%H%M%S')}-{time.monotonic_ns() % 1_000_000:06d}"
+    client().indices.create(index=name, body=index_body())
+    return name
+
+
+def alias_target():
+    """The index the alias points at, or None."""
+    try:
+        aliases = client().indices.get_alias(name=alias_name())
+    except NotFoundError:
+        return None
+    return next(iter(aliases), None)
+
+
+def ensure_index():
+    """Make sure the alias exists (an empty index behind it on first use)."""
+    if alias_target() is None:
+        name = create_index()
+        client().indices.put_alias(index=name, name=alias_name())
+
+
+def swap_alias(new_index):
+    """Point the alias at `new_index` in one atomic step; delete the index it left."""
+    old = alias_target()
+    actions = [{"add": {"index": new_index, "alias": alias_name()}}]
+    if old:
+        actions.insert(0, {"remove": {"index": old, "alias": alias_name()}})
+    client().indices.update_aliases(body={"actions": actions})
+    if old and old != new_index:
+        client().indices.delete(index=old, ignore_unavailable=True)
+
+
+def bulk_index(documents, index=None, strict=False):
+    """Index or delete documents: `documents` maps translation_key to a document or None.
+
+    Deleting what is not there is fine; with `strict`, any failed item raises."""
+    index = index or alias_name()
+    actions = []
+    for key, doc in documents.items():
+        if doc is None:
+            actions.append({"_op_type": "delete", "_index": index, "_id": str(key)})
+        else:
+            actions.append({"_index": index, "_id": str(key), "_source": engine_document(doc)})
+    if actions:
+        _ok, errors = helpers.bulk(client(), actions, raise_on_error=False, refresh=False)
+        failed = [e for e in errors if strict or "delete" not in e]
+        if failed:
+            raise RuntimeError(f"{len(failed)} documents failed to index: {failed[:3]}")
+
+
+def refresh():
+    client().indices.refresh(index=alias_name())
+
+
+def health():
+    """Engine name and version, alias target and document count."""
+    info = client().info()
+    target = alias_target()
+    count = client().count(index=alias_name())["count"] if target else None
+    return {
+        "engine": info.get("version", {}).get("distribution", "elasticsearch"),
+        "version": info.get("version", {}).get("number"),
+        "alias": alias_name(),
+        "index": target,
+        "documents": count,
+    }
+
+
+# --- Queries -----------------------------------------------------------------------------------
+
+
+def _text_query(query, locale):
+    """Weighted multi-field match, phrase bonus and fuzzy matching on the unstemmed fields."""
+    fields, folded, short = [], [], []
+    for field, weight in FIELD_WEIGHTS.items():
+        names = ["tags"] if field == "tags" else [f"{field}_{code}" for code in LOCALES]
+        for name in names:
+            boost = weight * (LOCALE_BOOST if name.endswith(f"_{locale}") else 1.0)
+            # Each translation is queried through its own language's analyzer (tags, shared
+            # by both, through both); that halves the work with no loss on real text.
+            analyzers = ["ar", "en"] if field == "tags" else [name.rsplit("_", 1)[1]]
+            fields += [f"{name}.{analyzer}^{boost:g}" for analyzer in analyzers]
+            if field != "body":
+                folded.append(f"{name}^{boost:g}")
+            if field in ("title", "tags"):
+                short.append(f"{name}^{boost:g}")
+    return {
+        "bool": {
+            "should": [
+                {"multi_match": {"query": query, "fields": fields, "type": "most_fields"}},
+                {
+                    "multi_match": {
+                        "query": query,
+                        "fields": folded,
+                        "type": "phrase",
+                        "boost": PHRASE_BOOST,
+                    }
+                },
+                # Typos: fuzzy on the short fields only; over long text it costs ten times more.
+                {
+                    "multi_match": {
+                        "query": query,
+                        "fields": short,
+                        "fuzziness": "AUTO",
+                        "prefix_length": 1,
+                        "max_expansions": 10,
+                        "boost": 0.5,
+                    }
+                },
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _filter_clause(facet, values):
+    return {"terms": {facet: list(values)}}
+
+
+def build_search_body(query, locale, filters, sort, page, page_size):
+    """The request body for one search (see search.services.search for the contract)."""
+    must = [_text_query(query, locale)] if query else [{"match_all": {}}]
+    should = [
+        {
+            "rank_feature": {
+                "field": "rating_boost",
+                "saturation": {"pivot": RATING_PIVOT},
+                "boost": RATING_BOOST,
+            }
+        },
+        {"term": {"locales": {"value": locale, "boost": 0.5}}},
+    ]
+    selected = {facet: values for facet, values in filters.items() if values}
+    aggregations = {}
+    for facet in FACETS:
+        others = [_filter_clause(f, v) for f, v in selected.items() if f != facet]
+        aggregations[facet] = {
+            "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
+            "aggs": {"values": {"terms": {"field": facet, "size": FACET_SIZE}}},
+        }
+    body = {
+        "query": {"bool": {"must": must, "should": should}},
+        "aggs": aggregations,
+        "from": (page - 1) * page_size,
+        "size": page_size,
+        "track_total_hits": True,
+        "_source": [
+            "translation_key",
+            "display",
+            "source_url",
+            "category",
+            "language",
+            "format",
+            "region",
+            "license",
+            "rating_average",
+            "rating_count",
+        ],
+    }
+    if selected:
+        body["post_filter"] = {
+            "bool": {"filter": [_filter_clause(f, v) for f, v in selected.items()]}
+        }
+    if sort == "rating":
+        body["sort"] = [{"rating_bayesian": "desc"}, "_score", {"translation_key": "asc"}]
+    elif sort == "newest":
+        body["sort"] = [{"published": {"order": "desc", "missing": "_last"}}, "_score"]
+    if query:
+        highlight_fields = {}
+        for code in LOCALES:
+            for field, fragments in (("title", 0), ("summary", 1)):
+                for suffix in (f".{code}",):
+                    highlight_fields[f"{field}_{code}{suffix}"] = {
+                        "number_of_fragments": fragments,
+                        "fragment_size": 160,
+                    }
+        body["highlight"] = {
+            # Highlight what the weighted match found; fuzzy expansions make it slow.
+            "highlight_query": must[0]["bool"]["should"][0],
+            "encoder": "html",
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "fields": highlight_fields,
+        }
+    return body
+
+
+def search(query, locale, filters, sort, page, page_size):
+    """Run a search; returns (hits, total, facet buckets by facet, took in ms)."""
+    body = build_search_body(normalize(query), locale, filters, sort, page, page_size)
+    try:
+        response = client().search(index=alias_name(), body=body)
+    except (TransportError, EngineConnectionError) as error:
+        if _unavailable(error) or getattr(error, "status_code", None) in (None, "N/A", 503):
+            raise EngineUnavailable(str(error)) from error
+        raise
+    facets = {
+        facet: [
+            (bucket["key"], bucket["doc_count"])
+            for bucket in response["aggregations"][facet]["values"]["buckets"]
+        ]
+        for facet in FACETS
+    }
+    hits = []
+    for hit in response["hits"]["hits"]:
+        source = hit["_source"]
+        hits.append({**source, "highlight": _pick_highlight(hit.get("highlight", {}), locale)})
+    return hits, response["hits"]["total"]["value"], facets, response["took"]
+
+
+def _pick_highlight(highlight, locale):
+    """The best title and snippet fragments, preferring the requested locale's text."""
+    order = [locale] + [code for code in LOCALES if code != locale]
+    result = {"title": None, "snippet": None}
+    for code in order:
+        for suffix in ("", ".en", ".ar"):
+            if result["title"] is None and code == locale:
+                fragments = highlight.get(f"title_{code}{suffix}")
+                if fragments:
+                    result["title"] = fragments[0]
+            for field in ("summary", "body"):
+                fragments = highlight.get(f"{field}_{code}{suffix}")
+                if result["snippet"] is None and fragments:
+                    result["snippet"] = fragments[0]
+    return result
+
+
+def autocomplete(prefix, locale, size=8):
+    """Titles starting with `prefix` (word prefixes, either language), best first."""
+    body = {
+        "size": size,
+        "_source": ["display"],
+        "query": {
+            "bool": {
+                "must": {
+                    "multi_match": {
+                        "query": normalize(prefix),
+                        "type": "bool_prefix",
+                        "fields": [
+                            "title_suggest",
+                            "title_suggest._2gram",
+                            "title_suggest._3gram",
+                        ],
+                    }
+                },
+                "should": [
+                    {"term": {"locales": {"value": locale, "boost": 2.0}}},
+                    {"rank_feature": {"field": "rating_boost", "boost": 0.5}},
+                ],
+            }
+        },
+    }
+    try:
+        response = client().search(index=alias_name(), body=body)
+    except (TransportError, EngineConnectionError) as error:
+        raise EngineUnavailable(str(error)) from error
+    return [hit["_source"]["display"] for hit in response["hits"]["hits"]]

@@ -1,0 +1,139 @@
+"""The search page: parse the query string, call the gateway, render. Works without JavaScript."""
+
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from library import vocabularies
+
+from . import services
+from .engine import FACETS
+
+FACET_TITLES = {
+    "category": _("Issue"),
+    "language": _("Language"),
+    "format": _("Media format"),
+    "region": _("Region"),
+    "license": _("Licence"),
+}
+SORT_TITLES = {"relevance": _("Relevance"), "rating": _("Rating"), "newest": _("Newest")}
+
+
+def search_page(request):
+    locale = get_language()
+    error, response, params = None, None, None
+    try:
+        params = services.parse_params(request.GET, default_locale=locale)
+        params.locale = locale  # the page's language decides, whatever ?locale= says
+        response = services.search(
+            params.query, locale, params.filters, params.sort, params.page, params.page_size
+        )
+    except services.SearchParameterError as problem:
+        error = str(problem)
+        params = services.SearchParams(locale=locale)
+    searched = bool(params.query or params.filters)
+    context = {
+        "params": params,
+        "error": error,
+        "searched": searched,
+        "response": response,
+        "results": [_with_labels(result) for result in response["results"]] if response else [],
+        "facets": _facets(request, params, response) if response else [],
+        "chips": _chips(request, params, response) if response else [],
+        "sorts": [
+            {"value": value, "label": label, "url": _url(request, sort=value, page=None)}
+            for value, label in SORT_TITLES.items()
+        ],
+        "pages": _pages(request, params, response) if response else None,
+        "categories_url": _categories_url(locale),
+    }
+    return render(request, "search/search.html", context, status=400 if error else 200)
+
+
+def _url(request, drop=None, **changes):
+    """This page's query string with `changes` applied (None removes) and one value dropped."""
+    query = request.GET.copy()
+    query.pop("locale", None)
+    for key, value in changes.items():
+        if value is None:
+            query.pop(key, None)
+        else:
+            query[key] = value
+    if drop:
+        facet, value = drop
+        query.setlist(facet, [v for v in query.getlist(facet) if v != value])
+        query.pop("page", None)
+    return "?" + query.urlencode()
+
+
+def _facets(request, params, response):
+    facets = []
+    for facet in FACETS:
+        selected = set(params.filters.get(facet, []))
+        buckets = response["facets"][facet]
+        # A selected value with no matches still shows, so it can be unticked.
+        present = {bucket["value"] for bucket in buckets}
+        labels = {b["value"]: b["label"] for b in buckets}
+        extra = [{"value": v, "label": labels.get(v, v), "count": 0} for v in selected - present]
+        facets.append(
+            {
+                "name": facet,
+                "title": FACET_TITLES[facet],
+                "open": bool(selected),
+                "values": [
+                    {**bucket, "checked": bucket["value"] in selected}
+                    for bucket in [*buckets, *extra]
+                ],
+            }
+        )
+    return facets
+
+
+def _chips(request, params, response):
+    labels = {
+        (facet, bucket["value"]): bucket["label"]
+        for facet in FACETS
+        for bucket in response["facets"][facet]
+    }
+    return [
+        {
+            "facet": FACET_TITLES[facet],
+            "label": labels.get((facet, value), value),
+            "remove_url": _url(request, drop=(facet, value)),
+        }
+        for facet, values in params.filters.items()
+        for value in values
+    ]
+
+
+def _pages(request, params, response):
+    last = max(1, -(-response["count"] // params.page_size))
+    last = min(last, services.MAX_RESULT_WINDOW // params.page_size)
+    if last == 1:
+        return None
+    window = range(max(1, params.page - 2), min(last, params.page + 2) + 1)
+    return {
+        "current": params.page,
+        "last": last,
+        "previous": _url(request, page=params.page - 1) if params.page > 1 else None,
+        "next": _url(request, page=params.page + 1) if params.page < last else None,
+        "numbers": [{"number": n, "url": _url(request, page=n)} for n in window],
+    }
+
+
+def _with_labels(result):
+    return {
+        **result,
+        "format_label": vocabularies.format_label(result["format"]),
+        "language_labels": [vocabularies.language_label(code) for code in result["languages"]],
+    }
+
+
+def _categories_url(locale_code):
+    from library.models import CategoryIndexPage
+
+    page = CategoryIndexPage.objects.live().filter(locale__language_code=locale_code).first()
+    if page is None and Locale.objects.exists():
+        page = CategoryIndexPage.objects.live().first()
+    return page.url if page else None

@@ -7,9 +7,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from library.urls import short_link_patterns as library_short_links
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v1/", include("search.api_urls")),
+    path("", include(library_short_links)),  # /s/<code>: stable short links, no tracking
 ]
 
 if settings.DEBUG:
@@ -21,6 +25,10 @@ if settings.DEBUG:
 
 # "/" has no prefix: LocaleMiddleware redirects it to /en/ or /ar/ by the browser's language.
 urlpatterns += i18n_patterns(
+    path("accounts/", include("users.urls")),  # allauth + 2FA + profile, before the catch-all
+    path("", include("search.urls")),  # /en/search/, /ar/search/
+    path("", include("library.urls")),  # members: submit, rate, comment, collections
+    path("", include("home.urls")),  # the feedback form
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

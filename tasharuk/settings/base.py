@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 # --- Environment -----------------------------------------------------------------------------
@@ -33,6 +34,11 @@ INSTALLED_APPS = [
     "library",
     "users",
     "search",
+    "allauth",
+    "allauth.account",  # not socialaccount, usersessions (stores IPs) or mfa: see DESIGN.md
+    "two_factor",
+    "django_otp",
+    "django_otp.plugins.otp_totp",  # backup codes are users.BackupCodeDevice (hashed)
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.contrib.forms",
@@ -64,9 +70,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "users.middleware.SecondFactorSafetyNetMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "users.middleware.AdminSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "users.middleware.PermissionsPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "tasharuk.urls"
@@ -85,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -110,9 +123,78 @@ AUTH_PASSWORD_VALIDATORS = [
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
+    {
+        "NAME": "users.password_validation.MaximumLengthValidator",
+        "OPTIONS": {"max_length": 1024},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Reset links (Django's and allauth's token generators both read this) last one hour.
+PASSWORD_RESET_TIMEOUT = 3600
+
+# --- Accounts: allauth owns every login path, django-otp the devices --------------------------
+AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "users_account"
+ACCOUNT_ADAPTER = "users.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]
+ACCOUNT_USERNAME_VALIDATORS = "users.usernames.username_validators"
+ACCOUNT_USERNAME_MIN_LENGTH = 3
+ACCOUNT_EMAIL_VERIFICATION = "optional"  # verified when given; sign-up never needs one
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # still passes the second-factor stage
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_SESSION_REMEMBER = False  # sessions end when the browser closes
+ACCOUNT_REAUTHENTICATION_REQUIRED = True  # before changing email or password
+ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False  # links only, so the 2FA code form applies
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_FORMS = {"reset_password_from_key": "users.forms.ResetPasswordKeyForm"}
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",  # over the limit: a 429 page (users.adapter)
+    "signup": "10/m/ip",
+    "reset_password": "10/m/ip,3/m/key",
+    "reset_password_from_key": "10/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+    "confirm_email": "1/3m/key",
+}
+TWO_FACTOR_PATCH_ADMIN = False  # django.contrib.admin is not installed
+OTP_TOTP_ISSUER = "Tasharuk"
+
+# --- Sessions and cookies --------------------------------------------------------------------
+SESSION_ENGINE = "django.contrib.sessions.backends.db"  # server-side; the cookie is an opaque id
+SESSION_COOKIE_AGE = 12 * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# --- Response headers ------------------------------------------------------------------------
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Public pages: our own scripts only, each inline one with the request's nonce. Resource
+# frames load third-party sites, but only after the reader clicks (templates/library/).
+# The Wagtail admin needs inline scripts and styles, so it is left out of this policy.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, "https:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # --- Languages -------------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -146,12 +228,15 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAILADMIN_LOGIN_URL = "account_login"  # the admin's login is the site's (with its 2FA stage)
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- Search ----------------------------------------------------------------------------------
 TASHARUK_SEARCH = {
     "URL": ENV_SEARCH_URL,
     "INDEX_PREFIX": ENV_SEARCH_INDEX_PREFIX,
+    # Anonymous zero-result counts (knowledge gaps) older than this are purged.
+    "ZERO_RESULT_RETENTION_DAYS": 180,
 }
 
 # --- Email -----------------------------------------------------------------------------------
@@ -177,3 +262,13 @@ LOGGING = {
 }
 
 SITE_NAME = _("Tasharuk")
+
+# --- Members ---------------------------------------------------------------------------------
+TASHARUK_MEMBERS = {
+    # A new member's first N comments wait for a curator before they appear (0: never held).
+    "HOLD_FIRST_COMMENTS": 1,
+    # How long authors may edit their comments.
+    "COMMENT_EDIT_MINUTES": 15,
+    # Per-scope overrides of library.ratelimit.DEFAULT_LIMITS: {"comment": (count, seconds)}.
+    "RATE_LIMITS": {},
+}

@@ -1,0 +1,218 @@
+"""The personal library (members' collections) and short links: services the views share.
+
+Every function that changes a collection takes the acting member and refuses (Http404, so
+nobody learns that a private collection exists) when the collection is not theirs.
+"""
+
+import secrets
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.http import Http404
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from .models import Collection, CollectionItem, ResourcePage, ShortLink
+
+# Base32 without the characters people confuse (0/o, 1/l/i) and without u.
+SHORT_CODE_ALPHABET = "23456789abcdefghjkmnpqrstvwxyz"
+SHORT_CODE_LENGTH = 7
+
+
+# --- Collections -----------------------------------------------------------------------------
+
+
+def default_collection(user):
+    """The member's “My library” collection, created on first use."""
+    collection = Collection.objects.filter(owner=user, is_default=True).first()
+    if collection is not None:
+        return collection
+    try:
+        with transaction.atomic():
+            return Collection.objects.create(owner=user, name=_("My library"), is_default=True)
+    except IntegrityError:  # created by a concurrent request
+        return Collection.objects.get(owner=user, is_default=True)
+
+
+def own_collection(user, pk):
+    """The member's collection `pk`; Http404 for anyone else's or a missing one."""
+    if not user.is_authenticated:
+        raise Http404
+    try:
+        return Collection.objects.get(pk=pk, owner=user)
+    except (Collection.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def visible_collection(user, pk):
+    """Collection `pk` if it is public or the viewer's own; Http404 otherwise."""
+    try:
+        collection = Collection.objects.select_related("owner").get(pk=pk)
+    except (Collection.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if collection.is_public or (user.is_authenticated and collection.owner_id == user.pk):
+        return collection
+    raise Http404
+
+
+def live_resource(translation_key, language=None):
+    """The live translation of a resource in `language` (the active one by default), falling
+    back to any live translation; None when the resource is not published."""
+    language = language or get_language()
+    pages = ResourcePage.objects.live().filter(translation_key=translation_key)
+    return pages.filter(locale__language_code=language).first() or pages.order_by("pk").first()
+
+
+def save_resource(user, translation_key, collection=None, note=""):
+    """Add the resource to `collection` (default: “My library”) at the end; saving it again
+    keeps the existing item. Return (item, created)."""
+    if live_resource(translation_key) is None:
+        raise Http404
+    if collection is None:
+        collection = default_collection(user)
+    elif collection.owner_id != user.pk:
+        raise Http404
+    with transaction.atomic():
+        Collection.objects.select_for_update().filter(pk=collection.pk).first()
+        last = collection.items.aggregate(last=Max("position"))["last"]
+        item, created = CollectionItem.objects.get_or_create(
+            collection=collection,
+            translation_key=translation_key,
+            defaults={"note": note, "position": 0 if last is None else last + 1},
+        )
+        Collection.objects.filter(pk=collection.pk).update(updated_at=item.added_at)
+    return item, created
+
+
+def items_with_resources(collection, language=None):
+    """The collection's items in order, each with `.resource` (live page in the reader's
+    language) — items whose resource is no longer published are left out."""
+    items = list(collection.items.all())
+    keys = [item.translation_key for item in items]
+    language = language or get_language()
+    pages = {}
+    for page in (
+        ResourcePage.objects.live()
+        .filter(translation_key__in=keys)
+        .select_related("locale")
+        .order_by("pk")
+    ):
+        current = pages.get(page.translation_key)
+        if current is None or page.locale.language_code == language:
+            pages[page.translation_key] = page
+    for item in items:
+        item.resource = pages.get(item.translation_key)
+    return [item for item in items if item.resource is not None]
+
+
+def own_item(user, pk):
+    try:
+        return CollectionItem.objects.select_related("collection").get(
+            pk=pk, collection__owner=user
+        )
+    except (CollectionItem.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+@transaction.atomic
+def move_item(item, direction):
+    """Swap the item with its neighbour: direction -1 (up) or +1 (down)."""
+    siblings = list(
+        CollectionItem.objects.select_for_update().filter(collection=item.collection_id)
+    )
+    siblings.sort(key=lambda i: (i.position, i.pk))
+    index = next(i for i, sibling in enumerate(siblings) if sibling.pk == item.pk)
+    target = index + direction
+    if 0 <= target < len(siblings):
+        siblings[index], siblings[target] = siblings[target], siblings[index]
+    for position, sibling in enumerate(siblings):
+        if sibling.position != position:
+            CollectionItem.objects.filter(pk=sibling.pk).update(position=position)
+
+
+@transaction.atomic
+def transfer_item(item, destination):
+    """Move the item to another of the owner's collections (keeping its note)."""
+    if destination.owner_id != item.collection.owner_id:
+        raise Http404
+    if destination.pk == item.collection_id:
+        return item
+    existing = destination.items.filter(translation_key=item.translation_key).first()
+    if existing is not None:
+        if item.note and not existing.note:
+            existing.note = item.note
+            existing.save(update_fields=["note"])
+        item.delete()
+        return existing
+    last = destination.items.aggregate(last=Max("position"))["last"]
+    item.collection = destination
+    item.position = 0 if last is None else last + 1
+    item.save(update_fields=["collection", "position"])
+    return item
+
+
+def public_collections(user):
+    return Collection.objects.filter(owner=user, is_public=True).order_by("name", "pk")
+
+
+# --- Short links -----------------------------------------------------------------------------
+
+
+def _new_code():
+    return "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(SHORT_CODE_LENGTH))
+
+
+def _short_link(**target):
+    link = ShortLink.objects.filter(**target).first()
+    while link is None:
+        try:
+            with transaction.atomic():
+                link = ShortLink.objects.create(code=_new_code(), **target)
+        except IntegrityError:  # a code collision, or a concurrent request made the link
+            link = ShortLink.objects.filter(**target).first()
+    return link
+
+
+def resource_short_link(translation_key):
+    """The stable short link of a resource (created on first use)."""
+    return _short_link(translation_key=translation_key)
+
+
+def collection_short_link(collection):
+    """The stable short link of a public collection; None for a private one."""
+    if not collection.is_public:
+        return None
+    return _short_link(collection=collection)
+
+
+def resolve_short_code(code, language=None):
+    """The URL path a short code leads to, in `language` where the resource has it; None for
+    an unknown code, an unpublished resource or a collection that is no longer public."""
+    from django.urls import reverse
+    from django.utils.translation import override
+
+    link = ShortLink.objects.filter(code=(code or "").lower()).select_related("collection").first()
+    if link is None:
+        return None
+    if link.collection_id:
+        if not link.collection.is_public:
+            return None
+        with override(language or get_language()):
+            return reverse("library_collection", args=[link.collection_id])
+    page = live_resource(link.translation_key, language)
+    return page.url if page is not None else None
+
+
+def share_links(url, title):
+    """Plain links for sharing (no third-party script, image or font): [(name, href)]."""
+    from urllib.parse import quote
+
+    u, t = quote(url, safe=""), quote(title, safe="")
+    return [
+        (_("Email"), f"mailto:?subject={t}&body={t}%20{u}"),
+        ("X", f"https://x.com/intent/post?url={u}&text={t}"),
+        ("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={u}"),
+        ("WhatsApp", f"https://wa.me/?text={t}%20{u}"),
+        ("Telegram", f"https://t.me/share/url?url={u}&text={t}"),
+        ("LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?url={u}"),
+    ]

@@ -1,0 +1,73 @@
+"""Small fixed-window rate limits for member actions (submit, comment, rate, feedback).
+
+Counters live in Django's cache under keyed hashes: the member's id when signed in, otherwise
+HMAC-SHA256(SECRET_KEY, client address)[:32]. The address itself is never stored or logged.
+"""
+
+import functools
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+DEFAULT_LIMITS = {
+    "submit": (10, 3600),
+    "fetch": (30, 600),
+    "comment": (10, 600),
+    "rate": (60, 600),
+    "report": (20, 3600),
+    "feedback": (5, 600),
+    "collect": (120, 600),
+}
+
+
+def client_key(request):
+    """Who is acting, as a key that reveals nothing: member id, or a keyed hash of the address."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return f"user-{user.pk}"
+    address = request.META.get("REMOTE_ADDR", "") or "unknown"
+    digest = hmac.new(
+        settings.SECRET_KEY.encode("utf-8"), address.encode("utf-8"), hashlib.sha256
+    ).hexdigest()
+    return f"addr-{digest[:32]}"
+
+
+def limits():
+    return {**DEFAULT_LIMITS, **settings.TASHARUK_MEMBERS.get("RATE_LIMITS", {})}
+
+
+def hit(request, scope):
+    """Count one action in `scope`; False once the client is over the limit for the window."""
+    count_limit, window = limits()[scope]
+    key = f"tasharuk:rl:{scope}:{client_key(request)}"
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
+        count = 1
+    return count <= count_limit
+
+
+def too_many_requests(request):
+    message = _("Too many attempts in a short time. Please wait a few minutes and try again.")
+    return render(request, "429.html", {"message": message}, status=429)
+
+
+def rate_limited(scope, methods=("POST",)):
+    """View decorator: answer 429 when the client is over `scope`'s limit (only for `methods`)."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method in methods and not hit(request, scope):
+                return too_many_requests(request)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

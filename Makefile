@@ -19,7 +19,7 @@ messages: install
 	$(PY) scripts/compile_messages.py
 
 makemessages: install
-	$(PY) manage.py makemessages --locale ar --ignore '.venv/*' --ignore '.build/*' --no-obsolete
+	$(PY) manage.py makemessages --locale ar --ignore '.venv/*' --ignore '.build/*' --ignore 'tests/*' --ignore 'benchmarks/*' --no-obsolete
 
 demo: messages
 	$(PY) manage.py migrate --noinput

@@ -8,11 +8,11 @@ lands whole (both languages) or not at all.
 
 import json
 from dataclasses import dataclass, field
+from html import escape
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
@@ -274,7 +274,11 @@ def import_record(record):
 
 
 def _paragraphs(text):
-    return [escape(part.strip()) for part in (text or "").split("\n\n") if part.strip()]
+    # Quotes stay as typed: wagtail-localize keeps them unescaped in its source strings, and
+    # these paragraphs double as the keys that match translations to those strings.
+    return [
+        escape(part.strip(), quote=False) for part in (text or "").split("\n\n") if part.strip()
+    ]
 
 
 def _paragraph(text):

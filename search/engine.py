@@ -57,23 +57,25 @@ def _unavailable(error):
 
 
 _TEXT_FILTERS = ["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization"]
+ANALYZERS = {"ar": "tasharuk_arabic", "en": "tasharuk_english"}
 
 
 def index_body():
     """Settings and mapping of the resource index."""
-    text = {
-        "type": "text",
-        "analyzer": "tasharuk_folded",  # unstemmed: phrases and fuzzy matching
-        "fields": {
-            "ar": {"type": "text", "analyzer": "tasharuk_arabic"},
-            "en": {"type": "text", "analyzer": "tasharuk_english"},
-        },
-    }
+
+    def text(*languages):
+        """Unstemmed (phrases, fuzzy matching) with a stemmed sub-field per language."""
+        return {
+            "type": "text",
+            "analyzer": "tasharuk_folded",
+            "fields": {code: {"type": "text", "analyzer": ANALYZERS[code]} for code in languages},
+        }
+
     keyword = {"type": "keyword"}
     properties = {
         "translation_key": keyword,
         "locales": keyword,
-        "tags": text,
+        "tags": text(*LOCALES),  # shared by both translations: both languages' analyzers
         "title_suggest": {"type": "search_as_you_type", "analyzer": "tasharuk_folded"},
         "category": keyword,
         "language": keyword,
@@ -88,10 +90,18 @@ def index_body():
         "published": {"type": "date"},
         "display": {"type": "object", "enabled": False},
     }
+    # Each translation is indexed (and queried) through its own language's analyzer only; that
+    # halves the indexing work with no loss on real text. The body, the bulk of every document,
+    # is only ever matched word by word, so it has no unstemmed copy and no positions, and it is
+    # left out of the stored _source (nothing reads it back; rebuilds start from the database).
     for code in LOCALES:
-        for field in FIELD_WEIGHTS:
-            if field != "tags":
-                properties[f"{field}_{code}"] = text
+        properties[f"title_{code}"] = text(code)
+        properties[f"summary_{code}"] = text(code)
+        properties[f"body_{code}"] = {
+            "type": "text",
+            "analyzer": ANALYZERS[code],
+            "index_options": "freqs",
+        }
     return {
         "settings": {
             "number_of_shards": 1,
@@ -123,7 +133,11 @@ def index_body():
                 },
             },
         },
-        "mappings": {"dynamic": "strict", "properties": properties},
+        "mappings": {
+            "dynamic": "strict",
+            "_source": {"excludes": [f"body_{code}" for code in LOCALES]},
+            "properties": properties,
+        },
     }
 
 
@@ -215,10 +229,13 @@ def _text_query(query, locale):
         names = ["tags"] if field == "tags" else [f"{field}_{code}" for code in LOCALES]
         for name in names:
             boost = weight * (LOCALE_BOOST if name.endswith(f"_{locale}") else 1.0)
-            # Each translation is queried through its own language's analyzer (tags, shared
-            # by both, through both); that halves the work with no loss on real text.
-            analyzers = ["ar", "en"] if field == "tags" else [name.rsplit("_", 1)[1]]
-            fields += [f"{name}.{analyzer}^{boost:g}" for analyzer in analyzers]
+            # Each translation through its own language's analyzer (see index_body); the body
+            # has only that one, on the field itself.
+            if field == "body":
+                fields.append(f"{name}^{boost:g}")
+            else:
+                analyzers = LOCALES if field == "tags" else [name.rsplit("_", 1)[1]]
+                fields += [f"{name}.{analyzer}^{boost:g}" for analyzer in analyzers]
             if field != "body":
                 folded.append(f"{name}^{boost:g}")
             if field in ("title", "tags"):

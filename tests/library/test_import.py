@@ -124,3 +124,16 @@ def test_arabic_only_resource_lives_in_the_arabic_library(client):
     page = ResourcePage.objects.get(source_url="https://smex.org/ar/x")
     assert page.locale.language_code == "ar"
     assert client.get(page.url).status_code == 200
+
+
+def test_body_paragraphs_are_translated_even_with_quotes_and_ampersands(client):
+    body = {
+        "en": 'The trainers\' manual & its companion.\n\nA second "quoted" paragraph.',
+        "ar": "دليل المدربين ومرفقه.\n\nفقرة ثانية «مقتبسة».",
+    }
+    import_lines([line(body=body)])
+    arabic = pages().get(locale__language_code="ar")
+    html = client.get(arabic.url).content.decode()
+    assert "دليل المدربين ومرفقه." in html
+    assert "فقرة ثانية «مقتبسة»." in html
+    assert "trainers" not in html

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from library.ratelimit import rate_limited
+from tasharuk.ratelimit import rate_limited
 
 from .forms import FeedbackForm
 

@@ -15,10 +15,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tasharuk.ratelimit import hit, rate_limited, too_many_requests
+
 from . import engagement, fetcher, personal_library, submissions
 from .forms import CollectionForm, CommentForm, ItemNoteForm, ReportForm, SubmitResourceForm
 from .models import Collection, Comment, Submission
-from .ratelimit import hit, rate_limited, too_many_requests
 from .resource_urls import normalize_url, validate_resource_url
 
 FETCH_SESSION_KEY = "library_submit_fetch"

@@ -7,7 +7,8 @@ from allauth.core.exceptions import ImmediateHttpResponse
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .second_factor import hashed_client_address
+from tasharuk.ratelimit import hashed_client_address
+
 from .usernames import normalise_username, username_skeleton
 
 

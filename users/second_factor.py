@@ -2,19 +2,18 @@
 login, reset and admin path shares."""
 
 import base64
-import hashlib
-import hmac
 import io
 
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils.html import mark_safe
 from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from two_factor.utils import get_otpauth_url
+
+from tasharuk.ratelimit import count_in_window, hashed_client_address
 
 from .models import BackupCodeDevice
 
@@ -114,29 +113,12 @@ def remove_second_factor(user):
     BackupCodeDevice.objects.filter(user=user).delete()
 
 
-def hashed_client_address(request):
-    """A keyed hash of the client's address: stable enough to count attempts, useless to
-    anyone reading the cache, and the address itself is never stored."""
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
-    digest = hmac.new(
-        settings.SECRET_KEY.encode("utf-8"), address.encode("utf-8"), hashlib.sha256
-    ).hexdigest()
-    return f"addr-{digest[:32]}"
-
-
 def consume_code_attempt(request, user):
     """Count one second-factor attempt; False once the member or the address is over the limit."""
     keys = [
         (f"tasharuk:2fa:user:{user.pk}", CODE_ATTEMPTS_PER_USER),
         (f"tasharuk:2fa:{hashed_client_address(request)}", CODE_ATTEMPTS_PER_ADDRESS),
     ]
-    allowed = True
-    for key, limit in keys:
-        cache.add(key, 0, CODE_ATTEMPT_WINDOW)
-        try:
-            count = cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, CODE_ATTEMPT_WINDOW)
-            count = 1
-        allowed = allowed and count <= limit
-    return allowed
+    # Count against both limits every time, so neither counter can be dodged by the other.
+    counts = [(count_in_window(key, CODE_ATTEMPT_WINDOW), limit) for key, limit in keys]
+    return all(count <= limit for count, limit in counts)

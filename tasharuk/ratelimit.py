@@ -1,4 +1,5 @@
-"""Small fixed-window rate limits for member actions (submit, comment, rate, feedback).
+"""Small fixed-window rate limits, shared by member actions (submit, comment, rate, feedback)
+and second-factor attempts.
 
 Counters live in Django's cache under keyed hashes: the member's id when signed in, otherwise
 HMAC-SHA256(SECRET_KEY, client address)[:32]. The address itself is never stored or logged.
@@ -24,16 +25,32 @@ DEFAULT_LIMITS = {
 }
 
 
-def client_key(request):
-    """Who is acting, as a key that reveals nothing: member id, or a keyed hash of the address."""
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        return f"user-{user.pk}"
+def hashed_client_address(request):
+    """A keyed hash of the client's address: stable enough to count attempts, useless to
+    anyone reading the cache, and the address itself is never stored."""
     address = request.META.get("REMOTE_ADDR", "") or "unknown"
     digest = hmac.new(
         settings.SECRET_KEY.encode("utf-8"), address.encode("utf-8"), hashlib.sha256
     ).hexdigest()
     return f"addr-{digest[:32]}"
+
+
+def client_key(request):
+    """Who is acting, as a key that reveals nothing: member id, or a keyed hash of the address."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return f"user-{user.pk}"
+    return hashed_client_address(request)
+
+
+def count_in_window(key, window):
+    """Add one to the counter `key` (which expires `window` seconds after it starts); return it."""
+    cache.add(key, 0, window)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
+        return 1
 
 
 def limits():
@@ -43,14 +60,7 @@ def limits():
 def hit(request, scope):
     """Count one action in `scope`; False once the client is over the limit for the window."""
     count_limit, window = limits()[scope]
-    key = f"tasharuk:rl:{scope}:{client_key(request)}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    return count <= count_limit
+    return count_in_window(f"tasharuk:rl:{scope}:{client_key(request)}", window) <= count_limit
 
 
 def too_many_requests(request):

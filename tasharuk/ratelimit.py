@@ -11,6 +11,7 @@ import hmac
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -25,10 +26,22 @@ DEFAULT_LIMITS = {
 }
 
 
+def client_address(request):
+    """The client's address as allauth sees it: behind a proxy, the one the proxy reports
+    (ALLAUTH_TRUSTED_PROXY_COUNT / ALLAUTH_TRUSTED_CLIENT_IP_HEADER), otherwise REMOTE_ADDR.
+    Without this, every visitor behind the proxy would share one rate-limit counter."""
+    from allauth.account.adapter import DefaultAccountAdapter
+
+    try:
+        return DefaultAccountAdapter(request).get_client_ip(request)
+    except (PermissionDenied, ImproperlyConfigured):
+        return "unknown"
+
+
 def hashed_client_address(request):
     """A keyed hash of the client's address: stable enough to count attempts, useless to
     anyone reading the cache, and the address itself is never stored."""
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
+    address = client_address(request)
     digest = hmac.new(
         settings.SECRET_KEY.encode("utf-8"), address.encode("utf-8"), hashlib.sha256
     ).hexdigest()

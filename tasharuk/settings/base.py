@@ -21,6 +21,8 @@ ENV_EMAIL_PORT = int(os.environ.get("TASHARUK_EMAIL_PORT", "587"))
 ENV_EMAIL_USER = os.environ.get("TASHARUK_EMAIL_USER", "")
 ENV_EMAIL_PASSWORD = os.environ.get("TASHARUK_EMAIL_PASSWORD", "")
 ENV_DEFAULT_FROM_EMAIL = os.environ.get("TASHARUK_FROM_EMAIL", "Tasharuk <noreply@localhost>")
+# How many reverse proxies sit in front of the site (their X-Forwarded-For entries are trusted).
+ENV_TRUSTED_PROXY_COUNT = int(os.environ.get("TASHARUK_TRUSTED_PROXY_COUNT", "0"))
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -162,6 +164,8 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
     "confirm_email": "1/3m/key",
 }
+# Rate limits count per client address; behind a proxy that is the address the proxy reports.
+ALLAUTH_TRUSTED_PROXY_COUNT = ENV_TRUSTED_PROXY_COUNT
 TWO_FACTOR_PATCH_ADMIN = False  # django.contrib.admin is not installed
 OTP_TOTP_ISSUER = "Tasharuk"
 

@@ -3,6 +3,8 @@
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
+from library.api import openapi_paths
+
 from . import services
 from .engine import FACETS
 
@@ -177,5 +179,7 @@ def openapi_schema():
                     },
                 }
             },
+            # Resources, categories and public collections (library/api.py).
+            **openapi_paths(result, error),
         },
     }

@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("search.api_urls")),
+    path("api/v1/", include("library.api_urls")),  # resources, categories, public collections
     path("", include(library_short_links)),  # /s/<code>: stable short links, no tracking
 ]
 

@@ -8,19 +8,25 @@ shared-address space, IPv4-mapped IPv6 included). Numeric host forms such as 213
 The connection then goes to the vetted address itself (urllib3, with the original host name in
 the Host header, for SNI and for certificate verification), so a second DNS answer cannot
 redirect it. At most MAX_REDIRECTS redirects, connect/read timeouts plus an overall deadline,
-a streamed size cap and no cookies.
+a streamed size cap and no cookies. The deadline is enforced by a watchdog that shuts the
+fetch's sockets down when it passes, so a server trickling a byte at a time cannot hold a
+blocking read (TLS handshake, headers or body) past it. Internationalised domain names are
+IDNA-encoded once, and that ASCII form is what is resolved and sent (Host, SNI, certificate).
 
 Why not a dedicated library: `advocate`, the known one, has had no release since 2020 and does
 not support urllib3 2; urllib3 itself (the core of `requests`) gives the control needed here.
 """
 
+import contextlib
 import ipaddress
 import socket
+import threading
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
+import urllib3.connection
 from bs4 import BeautifulSoup
 from django.utils.translation import gettext_lazy as _
 
@@ -64,9 +70,15 @@ class PageDetails:
 
 
 def is_public_address(ip):
-    """True only for globally routable unicast addresses."""
-    if ip.version == 6 and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    """True only for globally routable unicast addresses — including the IPv4 address an IPv6
+    one wraps (IPv4-mapped, 6to4 2002::/16, Teredo client)."""
+    if ip.version == 6:
+        teredo_client = ip.teredo[1] if ip.teredo else None
+        for embedded in (ip.sixtofour, teredo_client):
+            if embedded is not None and not is_public_address(embedded):
+                return False
+        if ip.ipv4_mapped is not None:
+            ip = ip.ipv4_mapped
     return ip.is_global and not (
         ip.is_loopback
         or ip.is_private
@@ -77,14 +89,79 @@ def is_public_address(ip):
     )
 
 
-class Fetcher:
-    """Fetch user-supplied URLs safely. `allowed_addresses` and `allowed_ports` exist so tests
-    can let a local test server through; production code uses the defaults."""
+class _Watchdog:
+    """Shuts down every socket of one fetch when its overall deadline passes, which also ends
+    a blocking read in progress; per-operation timeouts alone restart with every byte."""
 
-    def __init__(self, allowed_addresses=(), allowed_ports=ALLOWED_PORTS, resolver=None):
+    def __init__(self, seconds):
+        self.expired = False
+        self._sockets = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, sock):
+        # shutdown() acts on the socket, not the descriptor, so a duplicate still reaches it
+        # after TLS wraps (and detaches) the original.
+        duplicate = sock.dup()
+        with self._lock:
+            self._sockets.append(duplicate)
+            expired = self.expired
+        if expired:
+            _shutdown(duplicate)
+
+    def _expire(self):
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shutdown(sock)
+
+    def close(self):
+        self._timer.cancel()
+        with self._lock:
+            sockets, self._sockets = self._sockets, []
+        for sock in sockets:
+            sock.close()
+
+
+def _shutdown(sock):
+    with contextlib.suppress(OSError):  # already closed
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+class _WatchedConnectionMixin:
+    def __init__(self, *args, watchdog, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._watchdog = watchdog
+
+    def _new_conn(self):
+        sock = super()._new_conn()
+        self._watchdog.watch(sock)
+        return sock
+
+
+class _WatchedHTTPConnection(_WatchedConnectionMixin, urllib3.connection.HTTPConnection):
+    pass
+
+
+class _WatchedHTTPSConnection(_WatchedConnectionMixin, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class Fetcher:
+    """Fetch user-supplied URLs safely. `allowed_addresses`, `allowed_ports`, `resolver` and
+    `deadline` exist so tests can let a local test server through (and not wait long);
+    production code uses the defaults."""
+
+    def __init__(
+        self, allowed_addresses=(), allowed_ports=ALLOWED_PORTS, resolver=None, deadline=None
+    ):
         self.allowed_addresses = {ipaddress.ip_address(a) for a in allowed_addresses}
         self.allowed_ports = frozenset(allowed_ports)
         self.resolver = resolver or socket.getaddrinfo
+        self.deadline = DEADLINE if deadline is None else deadline
 
     def address_allowed(self, ip):
         return ip in self.allowed_addresses or is_public_address(ip)
@@ -104,6 +181,11 @@ class Fetcher:
         host = (parts.hostname or "").rstrip(".")
         if not host:
             raise FetchRefused(_("This is not a valid web address."))
+        try:
+            # An internationalised name travels (DNS, Host, SNI, certificate) as punycode.
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            raise FetchRefused(_("This is not a valid web address.")) from None
         port = port or (443 if scheme == "https" else 80)
         if port not in self.allowed_ports:
             raise FetchRefused(_("Only the standard web ports (80 and 443) can be fetched."))
@@ -129,15 +211,28 @@ class Fetcher:
 
     def fetch(self, url, max_bytes=MAX_BYTES):
         """GET `url` following at most MAX_REDIRECTS vetted redirects; return a FetchedPage."""
+        watchdog = _Watchdog(self.deadline)
+        try:
+            return self._fetch(url, max_bytes, watchdog)
+        except FetchFailed:
+            if watchdog.expired:
+                raise FetchFailed(_("The site took too long to answer.")) from None
+            raise
+        finally:
+            watchdog.close()
+
+    def _fetch(self, url, max_bytes, watchdog):
         started = time.monotonic()
         for _hop in range(MAX_REDIRECTS + 1):
             scheme, host, port, ip = self.vet(url)
-            response = self._request(scheme, host, port, ip, url, started)
+            response = self._request(scheme, host, port, ip, url, started, watchdog)
             try:
                 if response.status in _REDIRECTS and response.headers.get("Location"):
                     url = urljoin(url, response.headers["Location"])
                     continue
                 body, truncated = self._read(response, max_bytes, started)
+                if watchdog.expired:  # the shutdown may look like the end of the body
+                    raise FetchFailed(_("The site took too long to answer."))
                 return FetchedPage(
                     url=url,
                     status=response.status,
@@ -150,14 +245,14 @@ class Fetcher:
                 response.release_conn()
         raise FetchRefused(_("The site redirected too many times."))
 
-    def _request(self, scheme, host, port, ip, url, started):
-        remaining = DEADLINE - (time.monotonic() - started)
+    def _request(self, scheme, host, port, ip, url, started, watchdog):
+        remaining = self.deadline - (time.monotonic() - started)
         if remaining <= 0:
             raise FetchFailed(_("The site took too long to answer."))
         timeout = urllib3.Timeout(
             connect=min(CONNECT_TIMEOUT, remaining), read=min(READ_TIMEOUT, remaining)
         )
-        pool_kwargs = {"timeout": timeout, "retries": False, "maxsize": 1}
+        pool_kwargs = {"timeout": timeout, "retries": False, "maxsize": 1, "watchdog": watchdog}
         if scheme == "https":
             pool = urllib3.HTTPSConnectionPool(
                 str(ip),
@@ -167,8 +262,10 @@ class Fetcher:
                 cert_reqs="CERT_REQUIRED",
                 **pool_kwargs,
             )
+            pool.ConnectionCls = _WatchedHTTPSConnection
         else:
             pool = urllib3.HTTPConnectionPool(str(ip), port, **pool_kwargs)
+            pool.ConnectionCls = _WatchedHTTPConnection
         parts = urlsplit(url)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         default_port = 443 if scheme == "https" else 80
@@ -205,7 +302,7 @@ class Fetcher:
                 size += len(chunk)
                 if size >= max_bytes:
                     return b"".join(chunks)[:max_bytes], True
-                if time.monotonic() - started > DEADLINE:
+                if time.monotonic() - started > self.deadline:
                     raise FetchFailed(_("The site took too long to answer."))
         except urllib3.exceptions.TimeoutError:
             raise FetchFailed(_("The site took too long to answer.")) from None

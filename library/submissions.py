@@ -24,6 +24,7 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
+    TaskState,
     Workflow,
     WorkflowState,
     WorkflowTask,
@@ -75,8 +76,27 @@ class SubmissionData:
     framable: bool = False
 
 
+@dataclass(frozen=True)
+class PendingResource:
+    """A resource already filed under a URL but not published (a draft in review, or a claim
+    still being made): it blocks the duplicate, but nothing about it may be shown."""
+
+    translation_key: object = None
+    live = False
+    title = ""
+    url = ""
+
+
+def shown_resource(page):
+    """`page` if it is published; otherwise a PendingResource that reveals nothing of it."""
+    if page is not None and page.live:
+        return page
+    return PendingResource(getattr(page, "translation_key", None))
+
+
 def existing_resource(url, language=None):
-    """The resource already filed under `url`'s normal form (preferably in `language`), or None."""
+    """The resource already filed under `url`'s normal form: its live page (preferably in
+    `language`), a PendingResource when no translation of it is live, or None."""
     normalized = normalize_url(url)
     matches = ResourcePage.objects.filter(normalized_url=normalized).select_related("locale")
     pages = list(matches)
@@ -91,10 +111,13 @@ def existing_resource(url, language=None):
         )
         if not pages:
             return None
-    for page in pages:
+    live = [page for page in pages if page.live]
+    if not live:
+        return PendingResource(pages[0].translation_key)
+    for page in live:
         if page.locale.language_code == language:
             return page
-    return pages[0]
+    return live[0]
 
 
 def _title_tokens(text):
@@ -104,7 +127,8 @@ def _title_tokens(text):
 
 
 def similar_titles(titles, language=None, exclude_key=None, limit=MAX_SIMILAR):
-    """Resources whose title (in either language) shares most of its words with one of `titles`.
+    """Live resources whose title (in either language) shares most of its words with one of
+    `titles` — drafts and unpublished pages are never listed.
 
     Words are compared after the search gateway's normalisation (Arabic spelling variants,
     diacritics, case), scored by overlap over the smaller word set. One entry per work, in
@@ -114,7 +138,7 @@ def similar_titles(titles, language=None, exclude_key=None, limit=MAX_SIMILAR):
     if not wanted:
         return []
     best = {}
-    rows = ResourcePage.objects.values_list("pk", "title", "translation_key")
+    rows = ResourcePage.objects.live().values_list("pk", "title", "translation_key")
     for pk, title, key in rows.iterator(chunk_size=2000):
         if key == exclude_key:
             continue
@@ -130,9 +154,11 @@ def similar_titles(titles, language=None, exclude_key=None, limit=MAX_SIMILAR):
     for key, (score, pk) in ranked:
         page = None
         if language:
-            page = ResourcePage.objects.filter(
-                translation_key=key, locale__language_code=language
-            ).first()
+            page = (
+                ResourcePage.objects.live()
+                .filter(translation_key=key, locale__language_code=language)
+                .first()
+            )
         pages[key] = (score, page or ResourcePage.objects.get(pk=pk))
     return [pages[key] for key, _score in ranked]
 
@@ -252,23 +278,49 @@ class SubmissionStatus:
 
 def submission_status(submission):
     """Where the submission stands, with the curator's comment when changes are needed."""
-    page = submission.page
-    if page is None:
-        return SubmissionStatus(WITHDRAWN, str(STATE_LABELS[WITHDRAWN]))
-    page = ResourcePage.objects.get(pk=page.pk)
-    if page.live:
-        return SubmissionStatus(PUBLISHED, str(STATE_LABELS[PUBLISHED]), url=page.url or "")
-    state = (
-        WorkflowState.objects.for_instance(page)
-        .order_by("-created_at", "-id")
-        .select_related("current_task_state")
-        .first()
-    )
-    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-        task_state = state.task_states.filter(status="rejected").order_by("-finished_at").first()
-        comment = task_state.get_comment() if task_state else ""
-        return SubmissionStatus(NEEDS_CHANGES, str(STATE_LABELS[NEEDS_CHANGES]), comment=comment)
-    return SubmissionStatus(IN_REVIEW, str(STATE_LABELS[IN_REVIEW]))
+    return submission_statuses([submission])[submission.pk]
+
+
+def submission_statuses(items):
+    """{submission.pk: SubmissionStatus} for many submissions, in a fixed number of queries
+    however many there are (the “My submissions” page)."""
+    pages = Page.objects.in_bulk([item.page_id for item in items if item.page_id])
+    drafts = [page for page in pages.values() if not page.live]
+    latest = {}  # page id (as text) -> its latest workflow state
+    if drafts:
+        states = WorkflowState.objects.filter(
+            base_content_type=drafts[0].get_base_content_type(),
+            object_id__in=[str(page.pk) for page in drafts],
+        ).order_by("-created_at", "-id")
+        for state in states:
+            latest.setdefault(state.object_id, state)
+    needs_changes = [s for s in latest.values() if s.status == WorkflowState.STATUS_NEEDS_CHANGES]
+    comments = {}  # workflow state id -> the rejecting curator's comment
+    if needs_changes:
+        rejections = TaskState.objects.filter(
+            workflow_state__in=needs_changes, status="rejected"
+        ).order_by("-finished_at")
+        for task_state in rejections:
+            comments.setdefault(task_state.workflow_state_id, task_state.get_comment())
+    statuses = {}
+    for item in items:
+        page = pages.get(item.page_id)
+        if page is None:
+            status = SubmissionStatus(WITHDRAWN, str(STATE_LABELS[WITHDRAWN]))
+        elif page.live:
+            status = SubmissionStatus(PUBLISHED, str(STATE_LABELS[PUBLISHED]), url=page.url or "")
+        else:
+            state = latest.get(str(page.pk))
+            if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+                status = SubmissionStatus(
+                    NEEDS_CHANGES,
+                    str(STATE_LABELS[NEEDS_CHANGES]),
+                    comment=comments.get(state.pk, ""),
+                )
+            else:
+                status = SubmissionStatus(IN_REVIEW, str(STATE_LABELS[IN_REVIEW]))
+        statuses[item.pk] = status
+    return statuses
 
 
 def _on_published(sender, instance, **kwargs):

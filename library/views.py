@@ -7,11 +7,12 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,6 +24,9 @@ from .models import Collection, Comment, Submission
 from .resource_urls import normalize_url, validate_resource_url
 
 FETCH_SESSION_KEY = "library_submit_fetch"
+PENDING_DUPLICATE_MESSAGE = gettext_lazy(
+    "This address is already in the library or waiting for review."
+)
 
 
 def _back(request, fallback):
@@ -45,7 +49,7 @@ def _resource_or_404(key):
 
 
 def _duplicate_info(url, titles, language):
-    """(existing resource or None, [(score, page)] similar titles)."""
+    """(existing live resource, PendingResource or None; [(score, page)] similar titles)."""
     existing = None
     if url:
         try:
@@ -92,10 +96,18 @@ def fetch_details(request):
             "description": details.description if details else "",
             "language": details.language if details else "",
             "framable": details.framable if details else None,
-            "duplicate": {"title": existing.title, "url": existing.url} if existing else None,
+            "duplicate": _duplicate_json(existing),
             "similar": [{"title": page.title, "url": page.url} for _score, page in similar],
         }
     )
+
+
+def _duplicate_json(existing):
+    if existing is None:
+        return None
+    if not existing.live:  # a draft's title and address are not for other members' eyes
+        return {"title": PENDING_DUPLICATE_MESSAGE, "url": "", "pending": True}
+    return {"title": existing.title, "url": existing.url, "pending": False}
 
 
 def _initial_from_bookmarklet(request):
@@ -187,7 +199,7 @@ def submit(request):
             try:
                 submissions.submit_resource(request.user, data)
             except submissions.DuplicateResource as duplicate:
-                existing = duplicate.page
+                existing = submissions.shown_resource(duplicate.page)
             else:
                 request.session.pop(FETCH_SESSION_KEY, None)
                 messages.success(
@@ -213,13 +225,10 @@ def submit(request):
 
 @login_required
 def my_submissions(request):
-    items = list(
-        Submission.objects.filter(member=request.user)
-        .select_related("page")
-        .order_by("-created_at")
-    )
+    items = list(Submission.objects.filter(member=request.user).order_by("-created_at"))
+    statuses = submissions.submission_statuses(items)
     for item in items:
-        item.status = submissions.submission_status(item)
+        item.status = statuses[item.pk]
     newly_published = [i for i in items if i.published_at and not i.publication_seen]
     for item in newly_published:
         messages.success(
@@ -351,7 +360,7 @@ def my_library(request):
             collection.save()
             messages.success(request, _("Collection created."))
             return redirect("library_collection", pk=collection.pk)
-    collections = Collection.objects.filter(owner=request.user)
+    collections = Collection.objects.filter(owner=request.user).annotate(item_count=Count("items"))
     return render(
         request, "library/members/my_library.html", {"collections": collections, "form": form}
     )

@@ -180,3 +180,49 @@ def test_xss_payloads_are_stored_as_is_and_shown_escaped(member, settings):
         assert "&lt;script&gt;" in html, url
     Client().post("/en/feedback/", {"message": XSS})
     assert FeedbackMessage.objects.get(message=XSS)
+
+
+@pytest.mark.django_db
+def test_personal_notes_are_shown_only_to_the_owner(member, other_member, resource):
+    public = Collection.objects.create(owner=member, name="Open list", is_public=True)
+    item, _created = personal_library.save_resource(member, resource.translation_key, public)
+    item.note = "Ask Samir about chapter 3"
+    item.save()
+    stranger = Client()
+    peer = Client()
+    peer.force_login(other_member)
+    for viewer in (stranger, peer):
+        html = viewer.get(f"/en/collections/{public.pk}/").content.decode()
+        assert "Holistic Security Manual" in html
+        assert "Ask Samir" not in html
+    owner = Client()
+    owner.force_login(member)
+    html = owner.get(f"/en/collections/{public.pk}/").content.decode()
+    assert "Ask Samir about chapter 3" in html
+    assert "Only you can see your notes" in html
+    edit = owner.get(f"/en/collections/{public.pk}/edit/")
+    assert "Only you can see your notes" in edit.content.decode()
+
+
+@pytest.mark.django_db
+def test_my_library_needs_no_more_queries_for_more_collections(
+    member, resource, django_assert_max_num_queries
+):
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    owner = Client()
+    owner.force_login(member)
+    personal_library.save_resource(member, resource.translation_key)
+    owner.get("/en/my/library/")
+    reset_queries()  # the query log is capped; a full one makes captures read as empty
+    with CaptureQueriesContext(connection) as one_collection:
+        assert owner.get("/en/my/library/").status_code == 200
+    baseline = len(one_collection)  # read now: reset_queries() below empties the log
+    for number in range(4):
+        collection = Collection.objects.create(owner=member, name=f"List {number}")
+        personal_library.save_resource(member, resource.translation_key, collection)
+    reset_queries()
+    with django_assert_max_num_queries(baseline):
+        html = owner.get("/en/my/library/").content.decode()
+    assert html.count("1 resource<") == 5

@@ -7,6 +7,7 @@ from django.db import close_old_connections
 from wagtail.models import Locale
 
 from home.site_structure import ensure_site
+from library import fetcher as submissions_fetcher
 from library import submissions
 from library.models import CategoryPage, ResourcePage, Submission
 from tests.factories import ResourcePageFactory
@@ -222,3 +223,109 @@ def test_signed_out_visitors_cannot_submit(client):
     response = client.get("/en/submit/")
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def _no_fetch(monkeypatch):
+    """The duplicate check runs with the fetch failing, so these tests need no network."""
+
+    def fail(url, fetcher=None):
+        raise submissions_fetcher.FetchFailed("The site could not be reached.")
+
+    monkeypatch.setattr(submissions_fetcher, "fetch_details", fail)
+
+
+@pytest.mark.django_db
+def test_similar_titles_never_list_drafts_or_unpublished_pages(member_client, monkeypatch):
+    _no_fetch(monkeypatch)
+    draft = ResourcePageFactory(title="Whistleblower Drop Setup Notes", slug="secret-slug")
+    draft.unpublish()
+    assert submissions.similar_titles(["Whistleblower Drop Setup Notes"], "en") == []
+    json = member_client.get(
+        "/en/submit/fetch/",
+        {"url": "https://elsewhere.example.org/", "title": "Whistleblower Drop Setup Notes"},
+    ).json()
+    assert json["similar"] == []
+    live = ResourcePageFactory(title="Whistleblower Drop Setup Guide")
+    found = submissions.similar_titles(["Whistleblower Drop Setup Notes"], "en")
+    assert [page.pk for _score, page in found] == [live.pk]
+
+
+@pytest.mark.django_db
+def test_a_url_in_review_is_a_duplicate_without_revealing_the_draft(
+    member, other_member, client, monkeypatch
+):
+    _no_fetch(monkeypatch)
+    submissions.submit_resource(
+        member, data(url="https://pending.example.org/doc", title="Confidential draft title")
+    )
+    pending = submissions.existing_resource("http://www.pending.example.org/doc/", "en")
+    assert isinstance(pending, submissions.PendingResource)
+    assert pending.title == "" and pending.url == ""
+
+    client.force_login(other_member)
+    response = client.get("/en/submit/fetch/", {"url": "https://pending.example.org/doc"})
+    assert response.json()["duplicate"] == {
+        "title": "This address is already in the library or waiting for review.",
+        "url": "",
+        "pending": True,
+    }
+    assert "Confidential" not in response.content.decode()
+    assert "confidential-draft-title" not in response.content.decode()
+
+    form = {
+        "url": "https://pending.example.org/doc",
+        "primary_language": "en",
+        "title_en": "My own title",
+        "media_format": "guide",
+        "license": "CC-BY-4.0",
+    }
+    html = client.post("/en/submit/", form).content.decode()
+    assert "This address is already in the library or waiting for review." in html
+    assert "Confidential" not in html and "confidential-draft-title" not in html
+    assert Submission.objects.count() == 1  # the duplicate is still refused
+    with pytest.raises(submissions.DuplicateResource):
+        submissions.submit_resource(other_member, data(url="https://pending.example.org/doc"))
+
+
+@pytest.mark.django_db
+def test_a_published_duplicate_is_still_named_and_linked(member_client, monkeypatch):
+    _no_fetch(monkeypatch)
+    existing = ResourcePageFactory(source_url="https://known.example.org/", title="Known guide")
+    json = member_client.get("/en/submit/fetch/", {"url": "https://known.example.org"}).json()
+    assert json["duplicate"] == {"title": "Known guide", "url": existing.url, "pending": False}
+
+
+def _reject(submission, comment="Please add the licence."):
+    page = ResourcePage.objects.get(pk=submission.page_id)
+    page.current_workflow_task_state.reject(user=None, comment=comment)
+
+
+@pytest.mark.django_db
+def test_my_submissions_needs_no_more_queries_for_more_rows(
+    member, member_client, django_assert_max_num_queries
+):
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    _reject(submissions.submit_resource(member, data(url="https://q0.example.org/")))
+    member_client.get("/en/my/submissions/")
+    reset_queries()  # the query log is capped; a full one makes captures read as empty
+    with CaptureQueriesContext(connection) as one_row:
+        assert member_client.get("/en/my/submissions/").status_code == 200
+    baseline = len(one_row)  # read now: reset_queries() below empties the log
+
+    submissions.submit_resource(member, data(url="https://q1.example.org/", title="Other one"))
+    submissions.submit_resource(member, data(url="https://q2.example.org/", title="Third one"))
+    _reject(submissions.submit_resource(member, data(url="https://q3.example.org/", title="Four")))
+    published = submissions.submit_resource(
+        member, data(url="https://q4.example.org/", title="Fifth one")
+    )
+    ResourcePage.objects.get(pk=published.page_id).save_revision().publish()
+    member_client.get("/en/my/submissions/")  # marks the publication as seen
+    reset_queries()
+    with django_assert_max_num_queries(baseline):
+        html = member_client.get("/en/my/submissions/").content.decode()
+    assert html.count('data-state="needs_changes"') == 2
+    assert html.count('data-state="in_review"') == 2
+    assert html.count('data-state="published"') == 1
+    assert html.count("Please add the licence.") == 2

@@ -52,7 +52,8 @@
         fill("summary_" + language, data.description);
         duplicate.replaceChildren();
         duplicate.hidden = !data.duplicate;
-        if (data.duplicate) duplicate.append(link(data.duplicate));
+        // A resource still in review has no public page: say so without a link.
+        if (data.duplicate) duplicate.append(data.duplicate.url ? link(data.duplicate) : data.duplicate.title);
         similar.replaceChildren();
         similar.hidden = !data.similar.length;
         data.similar.forEach(function (item) {

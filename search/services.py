@@ -55,10 +55,13 @@ class SearchParams:
     page_size: int = DEFAULT_PAGE_SIZE
 
 
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _positive_int(name, raw, default, maximum=None):
     if raw in (None, ""):
         return default
-    if not re.fullmatch(r"\d{1,6}", raw) or int(raw) < 1:
+    if not re.fullmatch(r"\d{1,9}", raw) or int(raw) < 1:
         raise SearchParameterError(
             _("“%(name)s” must be a whole number of at least 1.") % {"name": name}
         )
@@ -85,7 +88,9 @@ def parse_params(data, default_locale=None):
             _("Unknown sort “%(sort)s”; use one of: %(choices)s.")
             % {"sort": sort, "choices": ", ".join(SORTS)}
         )
-    query = (data.get("q") or "").strip()
+    # Control characters (NUL above all) mean nothing in a query and PostgreSQL refuses NUL in
+    # text, so they become spaces before anything else sees the query.
+    query = CONTROL_CHARACTERS.sub(" ", data.get("q") or "").strip()
     if len(query) > MAX_QUERY_LENGTH:
         raise SearchParameterError(
             _("The query is too long (at most %(maximum)d characters).")

@@ -24,8 +24,10 @@ def search_page(request):
     locale = get_language()
     error, response, params = None, None, None
     try:
-        params = services.parse_params(request.GET, default_locale=locale)
-        params.locale = locale  # the page's language decides, whatever ?locale= says
+        # The page's language decides, so a stray ?locale= is ignored rather than refused.
+        data = request.GET.copy()
+        data.pop("locale", None)
+        params = services.parse_params(data, default_locale=locale)
         response = services.search(
             params.query, locale, params.filters, params.sort, params.page, params.page_size
         )

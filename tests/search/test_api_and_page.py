@@ -169,3 +169,22 @@ def test_old_zero_result_counts_are_purged(database_backend, settings):
     ZeroResultQuery.objects.create(query="new", locale="en", day=today)
     call_command("search_index", "purge_zero_results")
     assert list(ZeroResultQuery.objects.values_list("query", flat=True)) == ["new"]
+
+
+def test_control_characters_in_a_query_are_harmless(client):
+    response = client.get("/api/v1/search/", {"q": "zzqx\x00\x07", "locale": "en"})
+    assert response.status_code == 200
+    assert response.json()["count"] == 0
+    assert client.get("/en/search/", {"q": "privacy\x00"}).status_code == 200
+
+
+def test_the_search_page_ignores_a_stray_locale_parameter(client):
+    response = client.get("/ar/search/", {"q": "privacy", "locale": "fr"})
+    assert response.status_code == 200
+    assert "locale" not in response.content.decode().split("<main", 1)[1].split("</main>")[0]
+
+
+def test_a_very_large_page_number_gets_the_result_window_message(client):
+    response = client.get("/api/v1/search/", {"q": "privacy", "page": "2000000"})
+    assert response.status_code == 400
+    assert "cannot be paged" in response.json()["error"]

@@ -9,22 +9,11 @@ from library.models import CategoryPage, Collection, CollectionItem, ResourcePag
 from library.translations import translate
 from search import indexing
 from tests.factories import ResourcePageFactory
+from tests.search.test_api_and_page import CONTRACT_RESULT_KEYS
 
 pytestmark = pytest.mark.django_db
 
-ITEM_KEYS = {
-    "id",
-    "url",
-    "source_url",
-    "title",
-    "summary",
-    "categories",
-    "languages",
-    "format",
-    "regions",
-    "license",
-    "rating",
-}
+ITEM_KEYS = CONTRACT_RESULT_KEYS - {"highlight"}  # the search item shape, minus highlights
 START = datetime(2024, 1, 1, tzinfo=UTC)
 
 

@@ -29,6 +29,7 @@ _FACET_COLUMNS = {
 }
 
 
+COPY_THRESHOLD = 50  # rows; fewer (incremental updates) go through bulk_create
 _STORED_FIELDS = [field for field in SearchDocument._meta.concrete_fields if field.name != "id"]
 
 
@@ -40,7 +41,7 @@ def store(documents):
     rows = [_row(doc) for doc in documents.values() if doc is not None]
     if not rows:
         return
-    if connection.vendor == "postgresql" and len(rows) > 50:
+    if connection.vendor == "postgresql" and len(rows) > COPY_THRESHOLD:
         _copy_upsert(rows)
         return
     SearchDocument.objects.bulk_create(
@@ -71,6 +72,8 @@ def _copy_upsert(rows):
         else:
             values.append([field.get_db_prep_save(value, connection) for value in column])
     with transaction.atomic(), connection.cursor() as cursor:
+        # Derived data, rebuilt at will: no need to wait for the WAL flush on commit.
+        cursor.execute("SET LOCAL synchronous_commit = off")
         cursor.execute(
             f"CREATE TEMPORARY TABLE search_document_batch ON COMMIT DROP AS "
             f"SELECT {column_list} FROM {table} WITH NO DATA"
@@ -82,6 +85,8 @@ def _copy_upsert(rows):
             f"INSERT INTO {table} ({column_list}) SELECT {column_list} "
             f"FROM search_document_batch ON CONFLICT (translation_key) DO UPDATE SET {updates}"
         )
+        # Dropped now, not only at commit: a caller's transaction may store several batches.
+        cursor.execute("DROP TABLE search_document_batch")
 
 
 def _row(doc):

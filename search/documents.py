@@ -4,10 +4,13 @@ Documents are built from plain value rows (not page objects) so a rebuild of 100
 stays fast; the same builder serves incremental indexing, so both paths index the same thing.
 """
 
+import json
 import re
 from collections import defaultdict
 
 from django.conf import settings
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import override
 from wagtail.models import Site
@@ -21,7 +24,6 @@ _PAGE_FIELDS = [
     "locale__language_code",
     "title",
     "summary",
-    "details",
     "url_path",
     "first_published_at",
     "source_url",
@@ -47,13 +49,28 @@ def live_translation_keys():
     )
 
 
-def build_documents(keys):
-    """Map each of `keys` to its document, or to None when no translation is live any more."""
+def build_documents(keys, consecutive=False):
+    """Map each of `keys` to its document, or to None when no translation is live any more.
+
+    `consecutive`: `keys` are a run of live_translation_keys() in order, so a range of keys
+    selects exactly their pages (one index range scan instead of a list of 1,000 parameters;
+    how a rebuild reads the database)."""
     from library.models import ResourcePage, ResourceTag
 
     keys = list(keys)
-    rows = list(ResourcePage.objects.live().filter(translation_key__in=keys).values(*_PAGE_FIELDS))
-    page_ids = [row["pk"] for row in rows]
+    pages = ResourcePage.objects.live()
+    if consecutive and keys:
+        pages = pages.filter(translation_key__range=(keys[0], keys[-1]))
+    else:
+        pages = pages.filter(translation_key__in=keys)
+    # The StreamField as its JSON text: its block tree is walked as plain data (_body_text),
+    # which skips building a StreamValue per page.
+    rows = list(
+        pages.annotate(details_json=Cast("details", TextField())).values(
+            *_PAGE_FIELDS, "details_json"
+        )
+    )
+    page_ids = pages.values("pk")
     categories = defaultdict(set)
     for page_id, slug in ResourcePage.categories.through.objects.filter(
         resourcepage_id__in=page_ids
@@ -102,7 +119,7 @@ def _document(pages, categories, tags, urls):
         page = pages.get(code)
         title = nfkc(page["title"]) if page else ""
         summary = nfkc(page["summary"]) if page else ""
-        body = nfkc(_body_text(page["details"])) if page else ""
+        body = nfkc(_body_text(json.loads(page["details_json"] or "[]"))) if page else ""
         doc[f"title_{code}"] = title
         doc[f"summary_{code}"] = summary
         doc[f"body_{code}"] = body

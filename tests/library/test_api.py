@@ -365,7 +365,8 @@ def test_unknown_collection_is_a_json_404(client, path):
 
 
 def test_search_routes_still_answer(client):
-    assert get(client, "/api/v1/search/?q=guide")["count"] == 0
+    # Whatever the index holds from other tests, the search contract's keys must be there.
+    assert {"count", "results", "facets"} <= set(get(client, "/api/v1/search/?q=guide"))
     assert "paths" in get(client, "/api/v1/schema/")
 
 

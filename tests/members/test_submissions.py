@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from django.db import close_old_connections
+from django.db import connection
 from wagtail.models import Locale
 
 from home.site_structure import ensure_site
@@ -111,7 +111,7 @@ def test_two_members_submitting_the_same_url_at_once_create_one_resource():
         except submissions.DuplicateResource:
             outcomes.append("duplicate")
         finally:
-            close_old_connections()
+            connection.close()  # this thread's own connection, so the test database can be dropped
 
     threads = [
         threading.Thread(target=submit, args=(members[0], "https://race.example.org/doc")),

@@ -13,15 +13,14 @@ from html import escape
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale
 
 from . import vocabularies
 from .categories import CATEGORY_SLUGS
-from .models import CategoryPage, LibraryIndexPage, ResourcePage
-from .resource_urls import normalize_url, validate_resource_url
+from .models import CategoryPage, ResourcePage
+from .resource_urls import validate_resource_url
+from .services import add_to_library, find_resource_by_url, other_language
 from .translations import translate
 
 TEXT_LIMITS = {"title": 255, "summary": 1200, "body": 20000}
@@ -207,16 +206,11 @@ def read_records(lines):
             yield number, None, str(error)
 
 
-def find_existing(url):
-    """The page (in whichever locale it was first created) already filed under `url`."""
-    return ResourcePage.objects.filter(normalized_url=normalize_url(url)).order_by("id").first()
-
-
 @transaction.atomic
 def import_record(record):
     """Create or update the resource described by `record`, with its translation; returns
     (page in its source locale, created?)."""
-    existing = find_existing(record.url)
+    existing = find_resource_by_url(record.url)
     if existing is not None:
         page = existing.get_translation(existing.locale).specific
         source_language = page.locale.language_code
@@ -252,14 +246,11 @@ def import_record(record):
     )
 
     if created:
-        index = LibraryIndexPage.objects.get(locale=page.locale)
-        base_slug = slugify(record_title, allow_unicode=True)[:80] or "resource"
-        page.slug = find_available_slug(index, base_slug)
-        index.add_child(instance=page)
+        add_to_library(page)
     page.full_clean()
     page.save_revision().publish()
 
-    other = "ar" if source_language != "ar" else settings.LANGUAGE_CODE
+    other = other_language(source_language)
     if record.title.get(other) or record.summary.get(other):
         translate(
             page,
@@ -299,7 +290,7 @@ def import_lines(lines, dry_run=False, strict=False, progress=None):
     if dry_run or (strict and report.errors):
         for _n, record, _e in parsed:
             if record is not None:
-                if find_existing(record.url):
+                if find_resource_by_url(record.url):
                     report.updated += 1
                 else:
                     report.created += 1

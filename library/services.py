@@ -83,6 +83,36 @@ def default_locale():
     return Locale.get_default()
 
 
+def find_resource_by_url(url):
+    """The page (in whichever locale it was first created, live or not) already filed under
+    `url`'s normal form; None when the library has no such resource."""
+    from .models import ResourcePage
+
+    return ResourcePage.objects.filter(normalized_url=normalize_url(url)).order_by("id").first()
+
+
+def other_language(language_code):
+    """The other site language: Tasharuk has exactly two, English and Arabic."""
+    from django.conf import settings
+
+    return next(code for code, _name in settings.LANGUAGES if code != language_code)
+
+
+def add_to_library(page):
+    """File a new ResourcePage under its locale's library index, with a free slug made from
+    its title, and return it."""
+    from django.utils.text import slugify
+    from wagtail.coreutils import find_available_slug
+
+    from .models import LibraryIndexPage
+
+    index = LibraryIndexPage.objects.get(locale=page.locale)
+    page.slug = find_available_slug(
+        index, slugify(page.title, allow_unicode=True)[:80] or "resource"
+    )
+    return index.add_child(instance=page)
+
+
 def find_duplicate(url, locale_id, translation_key=None):
     """The resource of `locale_id` already filed under `url`'s normal form, other than the work
     identified by `translation_key`; None when there is none."""

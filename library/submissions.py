@@ -15,10 +15,8 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models.signals import post_save
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.coreutils import find_available_slug
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -31,8 +29,9 @@ from wagtail.models import (
 )
 from wagtail.signals import page_published
 
-from .models import LibraryIndexPage, ResourceIdentity, ResourcePage, Submission
+from .models import ResourceIdentity, ResourcePage, Submission
 from .resource_urls import normalize_url
+from .services import add_to_library, find_resource_by_url, other_language
 from .translations import translate
 
 SIMILARITY_THRESHOLD = 0.5
@@ -190,16 +189,14 @@ def submit_resource(member, data):
     """Create the draft resource for `data`, start its moderation workflow and return the
     Submission. Raise DuplicateResource when the URL is already in the library."""
     normalized = normalize_url(data.url)
-    existing = ResourcePage.objects.filter(normalized_url=normalized).first()
+    existing = find_resource_by_url(data.url)
     if existing is not None:
         raise DuplicateResource(existing)
 
     locale = Locale.objects.get(language_code=data.primary_language)
-    index = LibraryIndexPage.objects.get(locale=locale)
     title = data.titles.get(data.primary_language) or next(iter(data.titles.values()))
     page = ResourcePage(
         title=title,
-        slug=find_available_slug(index, slugify(title, allow_unicode=True)[:80] or "resource"),
         summary=data.summaries.get(data.primary_language, ""),
         source_url=data.url,
         languages=data.languages or [],
@@ -215,12 +212,12 @@ def submit_resource(member, data):
     )
     # The identity row goes in before the page, so two members at once cannot both pass.
     _claim_identity(normalized, page.translation_key)
-    index.add_child(instance=page)
+    add_to_library(page)
     page.categories.set(data.categories)
     revision = page.save_revision(user=member, log_action=True)
     page.refresh_from_db()
 
-    other = "ar" if data.primary_language == "en" else "en"
+    other = other_language(data.primary_language)
     if data.titles.get(other) or data.summaries.get(other):
         fields = {"title": data.titles.get(other, ""), "summary": data.summaries.get(other, "")}
         translate(

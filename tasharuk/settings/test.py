@@ -11,4 +11,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-TASHARUK_SEARCH = {**TASHARUK_SEARCH, "INDEX_PREFIX": "tasharuk-test"}  # noqa: F405
+# Tests never touch development indexes; parallel work trees set their own prefix.
+TASHARUK_SEARCH = {**TASHARUK_SEARCH, "INDEX_PREFIX": f"{ENV_SEARCH_INDEX_PREFIX}-test"}  # noqa: F405

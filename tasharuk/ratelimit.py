@@ -23,6 +23,7 @@ DEFAULT_LIMITS = {
     "report": (20, 3600),
     "feedback": (5, 600),
     "collect": (120, 600),
+    "page_password": (10, 600),  # the shared password of a password-protected page
 }
 
 

@@ -7,4 +7,4 @@ class UsersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        from . import data_export, signals  # noqa: F401 — registers exporters and receivers
+        from . import data_export, housekeeping, signals  # noqa: F401 — exporters, receivers

@@ -40,5 +40,5 @@ def delete_account(user, mode):
         handler(user, mode)
     for device in devices_for_user(user, confirmed=None):
         device.delete()
-    end_sessions(user)
+    end_sessions(user, include_expired=True)
     user.delete()  # email addresses and confirmations cascade

@@ -1,12 +1,18 @@
 """Forms for the second factor, the reset-with-code, the profile and account deletion."""
 
 from allauth.account.forms import ResetPasswordKeyForm as AllauthResetPasswordKeyForm
+from allauth.core import context
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from . import deletion
 from .models import User
-from .second_factor import has_second_factor, verify_code
+from .second_factor import (
+    check_code_within_limits,
+    code_attempts_exhausted,
+    has_second_factor,
+    verify_code,
+)
 
 
 class CodeField(forms.CharField):
@@ -27,21 +33,35 @@ class CodeField(forms.CharField):
 
 
 WRONG_CODE = _("That code is wrong, expired or already used. Please try again.")
+TOO_MANY_CODES = _("Too many wrong codes in a short time. Please wait a few minutes and try again.")
+
+
+def checked_code_device(request, user, check):
+    """The device `check()` accepts under the shared code limits, or a ValidationError saying
+    whether the code was wrong or the limit is reached."""
+    if code_attempts_exhausted(request, user):
+        raise forms.ValidationError(TOO_MANY_CODES, code="too_many_codes")
+    device = check_code_within_limits(request, user, check)
+    if device is None:
+        raise forms.ValidationError(WRONG_CODE, code="wrong_code")
+    return device
 
 
 class SecondFactorForm(forms.Form):
     code = CodeField()
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, request=None, **kwargs):
         self.user = user
+        self.request = request
         self.device = None
         super().__init__(*args, **kwargs)
 
     def clean_code(self):
-        self.device = verify_code(self.user, self.cleaned_data["code"])
-        if self.device is None:
-            raise forms.ValidationError(WRONG_CODE, code="wrong_code")
-        return self.cleaned_data["code"]
+        code = self.cleaned_data["code"]
+        self.device = checked_code_device(
+            self.request, self.user, lambda: verify_code(self.user, code)
+        )
+        return code
 
 
 class AuthenticatorSetupForm(forms.Form):
@@ -51,14 +71,17 @@ class AuthenticatorSetupForm(forms.Form):
         max_length=12,
     )
 
-    def __init__(self, *args, device, **kwargs):
+    def __init__(self, *args, device, request=None, **kwargs):
         self.device = device
+        self.request = request
         super().__init__(*args, **kwargs)
 
     def clean_code(self):
         code = self.cleaned_data["code"].replace(" ", "")
-        if not self.device.verify_token(code):
-            raise forms.ValidationError(WRONG_CODE, code="wrong_code")
+        device = self.device
+        checked_code_device(
+            self.request, device.user, lambda: device if device.verify_token(code) else None
+        )
         return code
 
 
@@ -76,9 +99,11 @@ class ResetPasswordKeyForm(AllauthResetPasswordKeyForm):
             self.fields["code"].required = True
 
     def clean_code(self):
-        if verify_code(self.user, self.cleaned_data["code"]) is None:
-            raise forms.ValidationError(WRONG_CODE, code="wrong_code")
-        return self.cleaned_data["code"]
+        code = self.cleaned_data["code"]
+        # allauth keeps the current request in its context; the reset counts against the same
+        # member and address limits as the login's code step.
+        checked_code_device(context.request, self.user, lambda: verify_code(self.user, code))
+        return code
 
 
 class ProfileForm(forms.ModelForm):

@@ -1,5 +1,7 @@
-"""Request guards: the second-factor safety net, the admin's 2FA requirement and the
-Permissions-Policy header."""
+"""Request guards: nothing identifying in session data, the second-factor safety net, the
+admin's 2FA requirement and the Permissions-Policy header."""
+
+import json
 
 from django.conf import settings
 from django.contrib import messages
@@ -24,6 +26,55 @@ PERMISSIONS_POLICY = ", ".join(
         "usb",
     )
 )
+
+
+# allauth keeps a POST that needs the password again (adding an e-mail, 2FA changes, account
+# deletion) in the session, to replay it after re-authentication; it serialises the whole
+# request environment with it. Only what replaying the form needs may stay.
+SUSPENDED_REQUEST_KEY = "account_reauthentication_state"
+REPLAYABLE_META = frozenset(
+    {
+        "CONTENT_TYPE",
+        "HTTP_ACCEPT_LANGUAGE",
+        "HTTP_HOST",
+        "PATH_INFO",
+        "QUERY_STRING",
+        "REQUEST_METHOD",
+        "SCRIPT_NAME",
+        "SERVER_NAME",
+        "SERVER_PORT",
+        "SERVER_PROTOCOL",
+    }
+)
+
+
+def without_identifying_meta(serialized_request):
+    """allauth's serialised request with its META cut down to REPLAYABLE_META: no client
+    address, forwarded-for chain, user agent or cookies."""
+    data = json.loads(serialized_request)
+    data["META"] = {k: v for k, v in data.get("META", {}).items() if k in REPLAYABLE_META}
+    return json.dumps(data)
+
+
+class SessionPrivacyMiddleware:
+    """Before the session is saved, strips what identifies the member's device or network from
+    a request that allauth suspended there. Listed after SessionMiddleware, so its response
+    phase runs before the session is written."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is None or not session.modified:  # nothing new to be written
+            return response
+        state = session.get(SUSPENDED_REQUEST_KEY)
+        if isinstance(state, dict) and isinstance(state.get("request"), str):
+            cleaned = without_identifying_meta(state["request"])
+            if cleaned != state["request"]:
+                session[SUSPENDED_REQUEST_KEY] = {**state, "request": cleaned}
+        return response
 
 
 class SecondFactorSafetyNetMiddleware:

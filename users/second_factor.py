@@ -7,6 +7,7 @@ import io
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils.html import mark_safe
 from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
@@ -113,12 +114,35 @@ def remove_second_factor(user):
     BackupCodeDevice.objects.filter(user=user).delete()
 
 
-def consume_code_attempt(request, user):
-    """Count one second-factor attempt; False once the member or the address is over the limit."""
-    keys = [
-        (f"tasharuk:2fa:user:{user.pk}", CODE_ATTEMPTS_PER_USER),
-        (f"tasharuk:2fa:{hashed_client_address(request)}", CODE_ATTEMPTS_PER_ADDRESS),
-    ]
-    # Count against both limits every time, so neither counter can be dodged by the other.
-    counts = [(count_in_window(key, CODE_ATTEMPT_WINDOW), limit) for key, limit in keys]
-    return all(count <= limit for count, limit in counts)
+def _code_attempt_counters(request, user):
+    counters = [(f"tasharuk:2fa:user:{user.pk}", CODE_ATTEMPTS_PER_USER)]
+    if request is not None:
+        counters.append(
+            (f"tasharuk:2fa:{hashed_client_address(request)}", CODE_ATTEMPTS_PER_ADDRESS)
+        )
+    return counters
+
+
+def code_attempts_exhausted(request, user):
+    """True while the member, or the address, has had too many wrong codes in the window."""
+    return any(
+        (cache.get(key) or 0) >= limit for key, limit in _code_attempt_counters(request, user)
+    )
+
+
+def check_code_within_limits(request, user, check):
+    """Run `check()` (which returns the accepting device or None) under the code limits shared
+    by every form that takes a code: login, password reset, 2FA set-up.
+
+    Only wrong codes count, against the member and the address; a right code clears the
+    member's count, so signing in often never locks anyone out. Returns None without checking
+    once the limits are exhausted (callers test `code_attempts_exhausted` to say why)."""
+    if code_attempts_exhausted(request, user):
+        return None
+    device = check()
+    if device is None:
+        for key, _limit in _code_attempt_counters(request, user):
+            count_in_window(key, CODE_ATTEMPT_WINDOW)
+    else:
+        cache.delete(f"tasharuk:2fa:user:{user.pk}")
+    return device

@@ -1,21 +1,38 @@
 """Ending a member's server-side sessions (after a password reset, on account deletion)."""
 
+from allauth.account.internal.stagekit import LOGIN_SESSION_KEY
+from allauth.account.utils import url_str_to_user_pk
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 
-def end_sessions(user, keep_session_key=None):
-    """Delete every live session of `user` except `keep_session_key`; return how many ended.
+def session_belongs_to(data, user):
+    """True when decoded session `data` is signed in as `user`, or holds a login of `user`
+    that stopped halfway (for instance at the second-factor step)."""
+    owners = {data.get(SESSION_KEY), data.get("account_authentication_methods_user")}
+    pending_login = data.get(LOGIN_SESSION_KEY)
+    if isinstance(pending_login, dict) and pending_login.get("user_pk"):
+        owners.add(url_str_to_user_pk(pending_login["user_pk"]))  # allauth writes it in base 36
+    return str(user.pk) in {str(owner) for owner in owners if owner is not None}
 
-    Sessions live in the database and last at most 12 hours, so the live set stays small
-    enough to scan.
+
+def end_sessions(user, keep_session_key=None, include_expired=False):
+    """Delete every session of `user` except `keep_session_key` (signed in or halfway through
+    a login); return how many ended. `include_expired` also removes rows past their expiry
+    that the housekeeping sweep has not reached yet (account deletion leaves nothing behind).
+
+    Sessions live in the database and last at most 12 hours, so the set stays small enough
+    to scan.
     """
+    sessions = Session.objects.all()
+    if not include_expired:
+        sessions = sessions.filter(expire_date__gt=timezone.now())
     ended = 0
-    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+    for session in sessions.iterator():
         if session.session_key == keep_session_key:
             continue
-        if str(session.get_decoded().get(SESSION_KEY)) == str(user.pk):
+        if session_belongs_to(session.get_decoded(), user):
             session.delete()
             ended += 1
     return ended

@@ -28,11 +28,11 @@ def second_factor_step(request):
     if stage is None:
         return redirect("account_login")
     user = stage.login.user
-    form = SecondFactorForm(request.POST or None, user=user)
+    form = SecondFactorForm(request.POST or None, user=user, request=request)
     if request.method == "POST":
         if "cancel" in request.POST:
             return stage.abort()
-        if not second_factor.consume_code_attempt(request, user):
+        if second_factor.code_attempts_exhausted(request, user):
             return ratelimit.respond_429(request)
         if form.is_valid():
             second_factor.mark_session_verified(request, form.device)
@@ -61,7 +61,7 @@ def two_factor_setup(request):
     if second_factor.has_second_factor(user):
         return redirect("users_account")
     device = second_factor.pending_totp_device(user)
-    form = AuthenticatorSetupForm(request.POST or None, device=device)
+    form = AuthenticatorSetupForm(request.POST or None, device=device, request=request)
     if request.method == "POST" and form.is_valid():
         codes = second_factor.confirm_totp_device(user, device)
         otp_login(request, device)  # this session has just proved the factor

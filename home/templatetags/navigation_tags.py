@@ -3,6 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
@@ -32,6 +33,18 @@ def main_nav(context):
     return {"home": home, "links": links, "request": context.get("request")}
 
 
+def same_site_path(url, language_code):
+    """`url` as a path on this site, or the locale's root when it could lead elsewhere.
+
+    A request path such as `/%2F%2Fevil.example/` decodes to `///evil.example/`, which browsers
+    read as another host; leading slashes and backslashes collapse to one, and anything that
+    still names a host or scheme is replaced."""
+    path = "/" + url.lstrip("/\\")
+    if url_has_allowed_host_and_scheme(path, allowed_hosts=set()):
+        return path
+    return f"/{language_code}/"
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One entry per site language: the same page's translation, or that locale's home page
@@ -52,7 +65,7 @@ def language_links(context):
             home = _locale_home(code)
             url = home.url if home else f"/{code}/"
         else:
-            url = translate_url(request.get_full_path(), code)
+            url = same_site_path(translate_url(request.get_full_path(), code), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
 

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "users.middleware.SessionPrivacyMiddleware",  # no address or user agent in session rows
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -151,7 +152,8 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_SESSION_REMEMBER = False  # sessions end when the browser closes
 ACCOUNT_REAUTHENTICATION_REQUIRED = True  # before changing email or password
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False  # links only, so the 2FA code form applies
-ACCOUNT_PREVENT_ENUMERATION = True
+# "strict": a known e-mail address at sign-up looks like a new one (users.adapter mails its owner).
+ACCOUNT_PREVENT_ENUMERATION = "strict"
 ACCOUNT_FORMS = {"reset_password_from_key": "users.forms.ResetPasswordKeyForm"}
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
@@ -233,6 +235,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "account_login"  # the admin's login is the site's (with its 2FA stage)
+# Private pages send visitors to the same login (users/wagtail_frontend.py).
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- Search ----------------------------------------------------------------------------------

@@ -4,7 +4,8 @@ Two URLs that differ only in case of the host, a default port, `www.`, a trailin
 fragment, tracking parameters or parameter order name the same resource.
 """
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+import re
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -33,9 +34,47 @@ def validate_resource_url(url):
             code="scheme",
         )
     try:
-        _validate_web_url(url)
+        # Spaces, quotes and Arabic paths are fine once escaped, which is how they are stored.
+        _validate_web_url(encode_resource_url(url))
     except ValidationError:
         raise ValidationError(_("This is not a valid web address."), code="invalid") from None
+
+
+# RFC 3986: unreserved and reserved characters may stand as they are; "%" only before two hex
+# digits (an existing escape). Everything else (quotes, spaces, <>, non-ASCII…) is escaped.
+_URI_SAFE = "-._~:/?#[]@!$&'()*+,;=%"
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def encode_resource_url(url):
+    """`url` as a valid URI: characters RFC 3986 does not allow are percent-encoded (so a raw
+    `"` can never break out of an attribute or a schema's `uri` format), existing escapes are
+    kept, and an internationalised host is written in its ASCII (IDNA) form. Import, member
+    submissions and the editor all store source URLs through this."""
+    parts = urlsplit(url.strip())
+    netloc = parts.netloc
+    host = parts.hostname or ""
+    if host and not host.isascii():
+        try:
+            ascii_host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            ascii_host = quote(host, safe="")
+        port = f":{parts.port}" if parts.port else ""
+        netloc = ascii_host + port  # credentials in a resource URL are dropped, never stored
+    netloc = quote(netloc, safe=_URI_SAFE)
+
+    def escape(text):
+        return quote(_LONE_PERCENT.sub("%25", text), safe=_URI_SAFE)
+
+    return urlunsplit(
+        (
+            parts.scheme.lower(),
+            netloc,
+            escape(parts.path),
+            escape(parts.query),
+            escape(parts.fragment),
+        )
+    )
 
 
 def normalize_url(url):

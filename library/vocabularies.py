@@ -110,7 +110,7 @@ LICENCES = {
         "https://www.gnu.org/licenses/fdl-1.3.html",
     ),
     "LicenseRef-All-Rights-Reserved": (_("All rights reserved"), ""),
-    "LicenseRef-Unknown": (_("Licence not known"), ""),
+    "LicenseRef-Unknown": (_("Licence not stated"), ""),
 }
 
 _SPECIAL_REGIONS = {"global": _("Global"), "mena": _("Middle East and North Africa")}
@@ -151,6 +151,14 @@ def format_label(code):
 
 def licence_name(code):
     return LICENCES[code][0] if code in LICENCES else code
+
+
+def licence_short_label(code):
+    """What a card shows: the SPDX identifier people recognise (CC-BY-4.0), or the translated
+    name where the identifier is only a placeholder (LicenseRef-…)."""
+    if not code or code.startswith("LicenseRef-"):
+        return licence_name(code or "LicenseRef-Unknown")
+    return code
 
 
 def licence_url(code):

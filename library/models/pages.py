@@ -22,7 +22,12 @@ from .. import services, vocabularies
 from ..blocks import TEXT_FEATURES, ResourceDetailsBlock
 from ..fields import CodeListField
 from ..ratings import PRIOR_MEAN
-from ..resource_urls import MAX_URL_LENGTH, normalize_url, validate_resource_url
+from ..resource_urls import (
+    MAX_URL_LENGTH,
+    encode_resource_url,
+    normalize_url,
+    validate_resource_url,
+)
 
 
 class LibraryIndexPage(Page):
@@ -252,6 +257,8 @@ class ResourcePage(Page):
 
     def save(self, *args, **kwargs):
         if self.source_url:
+            # Every way in (editor, import, member submission) ends here.
+            self.source_url = encode_resource_url(self.source_url)
             self.normalized_url = normalize_url(self.source_url)
         return super().save(*args, **kwargs)
 
@@ -273,6 +280,10 @@ class ResourcePage(Page):
     @property
     def licence_name(self):
         return vocabularies.licence_name(self.license)
+
+    @property
+    def licence_short_label(self):
+        return vocabularies.licence_short_label(self.license)
 
     @property
     def licence_url(self):

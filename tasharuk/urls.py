@@ -8,9 +8,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from library.urls import short_link_patterns as library_short_links
+from users.wagtail_frontend import document_patterns
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(document_patterns)),  # page passwords rate limited
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("search.api_urls")),
     path("api/v1/", include("library.api_urls")),  # resources, categories, public collections

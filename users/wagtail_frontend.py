@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.http import urlencode
 from wagtail import views as wagtail_views
+from wagtail.documents.views import serve as document_views
 
 from tasharuk.ratelimit import rate_limited
 
@@ -29,4 +30,13 @@ urlpatterns = [
         name="wagtailcore_authenticate_with_password",
     ),
     path("_util/login/", private_page_login, name="wagtailcore_login"),
+]
+
+# The same for password-protected document collections, under /documents/.
+document_patterns = [
+    path(
+        "authenticate_with_password/<int:restriction_id>/",
+        rate_limited("page_password")(document_views.authenticate_with_password),
+        name="wagtaildocs_authenticate_with_password",
+    ),
 ]

@@ -68,11 +68,11 @@ def test_every_route_to_a_password_login_view_leads_to_the_sites_login(member):
             assert not is_authenticated(client), path
 
 
-def test_password_protected_pages_limit_guesses(client):
-    statuses = [
-        client.post("/en/_util/authenticate_with_password/1/1/", {"password": "guess"}).status_code
-        for _i in range(12)
-    ]
+@pytest.mark.parametrize(
+    "url", ["/en/_util/authenticate_with_password/1/1/", "/documents/authenticate_with_password/1/"]
+)
+def test_page_and_document_passwords_limit_guesses(client, url):
+    statuses = [client.post(url, {"password": "guess"}).status_code for _i in range(12)]
     assert statuses[-1] == 429
 
 

@@ -10,11 +10,11 @@ from django.db import connection
 from django.test import override_settings
 from wagtail.models import Locale
 
-from home.site_structure import ensure_site
 from library import engagement
 from library.models import Comment, Rating, ResourcePage
 from library.ratings import bayesian_rating
 from library.translations import translate
+from sitebuild.site_structure import ensure_site
 from tests.factories import ResourcePageFactory
 
 from .conftest import make_member

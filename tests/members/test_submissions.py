@@ -6,10 +6,10 @@ import pytest
 from django.db import connection
 from wagtail.models import Locale
 
-from home.site_structure import ensure_site
 from library import fetcher as submissions_fetcher
 from library import submissions
 from library.models import CategoryPage, ResourcePage, Submission
+from sitebuild.site_structure import ensure_site
 from tests.factories import ResourcePageFactory
 
 from .conftest import make_member

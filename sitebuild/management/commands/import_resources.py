@@ -5,8 +5,8 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from home.site_structure import ensure_site
 from library.importer import import_lines
+from sitebuild.site_structure import ensure_site
 
 
 class Command(BaseCommand):

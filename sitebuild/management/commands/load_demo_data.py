@@ -5,8 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from home.site_structure import ensure_site
 from library.importer import import_lines
+from sitebuild.site_structure import ensure_site
 
 DEMO_FILE = Path(__file__).resolve().parents[3] / "library" / "demo_data" / "resources.jsonl"
 

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from home.management.commands.load_demo_data import DEMO_FILE
 from library.categories import CATEGORY_SLUGS
 from library.importer import parse_line
 from library.resource_urls import normalize_url
+from sitebuild.management.commands.load_demo_data import DEMO_FILE
 
 
 @pytest.fixture(scope="module")

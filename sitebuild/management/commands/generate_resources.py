@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from home.site_structure import ensure_site
 from library.synthetic import generate_resources
+from sitebuild.site_structure import ensure_site
 
 
 class Command(BaseCommand):

@@ -49,7 +49,7 @@ def test_a_home_page_takes_only_one_library_index(english):
 
 
 def test_site_structure_is_idempotent(english):
-    from home.site_structure import ensure_site
+    from sitebuild.site_structure import ensure_site
 
     before = Page.objects.count()
     ensure_site()

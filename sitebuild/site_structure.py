@@ -7,11 +7,10 @@ the library and category indexes, the usage guide, the about and privacy pages a
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
+from home.models import FooterText, GuidePage, HomePage, StandardPage
 from library.categories import CATEGORIES as CATEGORY_LIST
 from library.models import CategoryIndexPage, CategoryPage, LibraryIndexPage
 from library.translations import translate
-
-from .models import FooterText, GuidePage, HomePage, StandardPage
 
 HOME = {
     "title": ("Tasharuk", "تشارُك"),

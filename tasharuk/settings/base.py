@@ -34,6 +34,7 @@ ALLOWED_HOSTS = ENV_ALLOWED_HOSTS
 INSTALLED_APPS = [
     "home",
     "library",
+    "community",
     "users",
     "search",
     "sitebuild",

@@ -70,10 +70,10 @@ def main():
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    from home.site_structure import ensure_site
     from library.models import ResourcePage
     from search import engine
     from search.rebuild import rebuild
+    from sitebuild.site_structure import ensure_site
 
     settings.DEBUG = False  # no query log in memory while timing
     setup_test_environment()  # the test client's "testserver" host is allowed

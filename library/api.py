@@ -14,11 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.http import require_GET
 
+from community.models import Collection
 from search import services as search_services
 from search.documents import build_documents
 
 from . import services
-from .models import Collection, ResourcePage
+from .models import ResourcePage
 
 ID_PATTERN = r"\d{1,12}"
 

@@ -5,10 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class LibraryConfig(AppConfig):
     name = "library"
     verbose_name = _("Library")
-
-    def ready(self):
-        from . import engagement, member_data, submissions
-
-        submissions.connect()
-        engagement.connect()
-        member_data.register()

@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from library.urls import short_link_patterns as library_short_links
+from community.urls import short_link_patterns as community_short_links
 from users.wagtail_frontend import document_patterns
 
 urlpatterns = [
@@ -16,7 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", include("search.api_urls")),
     path("api/v1/", include("library.api_urls")),  # resources, categories, public collections
-    path("", include(library_short_links)),  # /s/<code>: stable short links, no tracking
+    path("", include(community_short_links)),  # /s/<code>: stable short links, no tracking
 ]
 
 if settings.DEBUG:
@@ -30,8 +30,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("users.urls")),  # allauth + 2FA + profile, before the catch-all
     path("", include("search.urls")),  # /en/search/, /ar/search/
-    path("", include("library.urls")),  # members: submit, rate, comment, collections
-    path("", include("home.urls")),  # the feedback form
+    path("", include("community.urls")),  # members: submit, rate, comment, collections, feedback
     path("", include("users.wagtail_frontend")),  # Wagtail's _util/ routes, under our rules
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from wagtail.models import Locale
 
-from home.site_structure import ensure_site
+from sitebuild.site_structure import ensure_site
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,5 @@
-"""The library's models, one module per concern; imported here so Django finds them all."""
+"""The catalogue's models; imported here so Django finds them all."""
 
-from .collections import Collection, CollectionItem  # noqa: F401
-from .comments import Comment, CommentReport  # noqa: F401
 from .pages import (  # noqa: F401
     CategoryIndexPage,
     CategoryPage,
@@ -9,6 +7,3 @@ from .pages import (  # noqa: F401
     ResourcePage,
     ResourceTag,
 )
-from .ratings import Rating  # noqa: F401
-from .shortlinks import ShortLink  # noqa: F401
-from .submissions import ResourceIdentity, Submission  # noqa: F401

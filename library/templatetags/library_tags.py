@@ -1,8 +1,10 @@
-"""Template filters that turn stored vocabulary codes into labels in the active language."""
+"""Template filters that turn stored vocabulary codes into labels in the active language, and the
+tags that render what other apps add to a resource page (see library.resource_extensions)."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
-from library import vocabularies
+from library import resource_extensions, vocabularies
 from library.blocks import CONTRIBUTOR_ROLES
 
 register = template.Library()
@@ -15,3 +17,21 @@ register.filter("format_label", vocabularies.format_label)
 @register.filter
 def contributor_role(code):
     return CONTRIBUTOR_ROLES.get(code, code)
+
+
+@register.simple_tag(takes_context=True)
+def resource_page_head(context):
+    """The registered head templates, rendered with the page's context (as an include would)."""
+    engine = context.template.engine
+    return mark_safe(
+        "".join(
+            engine.get_template(name).render(context)
+            for name in resource_extensions.head_templates()
+        )
+    )
+
+
+@register.simple_tag(takes_context=True)
+def resource_page_panels(context, page):
+    """The registered panels of a resource page, in registration order."""
+    return mark_safe("".join(render(context, page) for render in resource_extensions.panels()))

@@ -34,8 +34,10 @@ ALLOWED_HOSTS = ENV_ALLOWED_HOSTS
 INSTALLED_APPS = [
     "home",
     "library",
+    "community",
     "users",
     "search",
+    "sitebuild",
     "allauth",
     "allauth.account",  # not socialaccount, usersessions (stores IPs) or mfa: see DESIGN.md
     "two_factor",

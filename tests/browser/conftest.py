@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from home.site_structure import ensure_site
+from sitebuild.site_structure import ensure_site
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 

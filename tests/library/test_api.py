@@ -5,7 +5,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from django.contrib.auth import get_user_model
 
-from library.models import CategoryPage, Collection, CollectionItem, ResourcePage
+from community.models import Collection, CollectionItem
+from library.models import CategoryPage, ResourcePage
 from library.translations import translate
 from search import indexing
 from tests.factories import ResourcePageFactory

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommunityConfig(AppConfig):
+    """What members do with the catalogue: submissions, ratings, comments, collections, short
+    links, feedback. It builds on library/; library/ knows nothing of it."""
+
+    name = "community"
+    verbose_name = _("Members")
+
+    def ready(self):
+        from . import member_data, ratings, resource_page, submissions
+
+        submissions.connect()
+        ratings.connect()
+        member_data.register()
+        resource_page.register()

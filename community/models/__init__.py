@@ -1,0 +1,8 @@
+"""Members' contributions, one module per concern; imported here so Django finds them all."""
+
+from .collections import Collection, CollectionItem  # noqa: F401
+from .comments import Comment, CommentReport  # noqa: F401
+from .feedback import FeedbackMessage  # noqa: F401
+from .ratings import Rating  # noqa: F401
+from .shortlinks import ShortLink  # noqa: F401
+from .submissions import ResourceIdentity, Submission  # noqa: F401

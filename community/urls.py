@@ -1,0 +1,29 @@
+"""Members' URLs under /<lang>/ (included before Wagtail's catch-all), and /s/<code>."""
+
+from django.urls import path
+
+from .views import collections, comments, feedback, ratings, shortlinks, submit
+
+urlpatterns = [
+    path("submit/", submit.submit, name="library_submit"),
+    path("submit/fetch/", submit.fetch_details, name="library_submit_fetch"),
+    path("my/submissions/", submit.my_submissions, name="library_my_submissions"),
+    path("my/library/", collections.my_library, name="library_my_library"),
+    path("r/<uuid:key>/rate/", ratings.rate, name="library_rate"),
+    path("r/<uuid:key>/comment/", comments.comment, name="library_comment"),
+    path("r/<uuid:key>/save/", collections.save, name="library_save"),
+    path("comments/<int:pk>/edit/", comments.edit_comment, name="library_comment_edit"),
+    path("comments/<int:pk>/report/", comments.report_comment, name="library_comment_report"),
+    path("collections/<int:pk>/", collections.collection_detail, name="library_collection"),
+    path("collections/<int:pk>/edit/", collections.collection_edit, name="library_collection_edit"),
+    path("collections/items/<int:pk>/", collections.item_action, name="library_collection_item"),
+    path(
+        "members/<str:username>/collections/",
+        collections.member_collections,
+        name="library_member_collections",
+    ),
+    path("feedback/", feedback.feedback, name="home_feedback"),
+]
+
+# Outside i18n_patterns: /s/<code>, the language comes from the reader.
+short_link_patterns = [path("s/<str:code>", shortlinks.short_link, name="short_link")]

@@ -1,0 +1,1 @@
+"""Puts the site together from its rooms (home pages, the library): skeleton and loaders."""

@@ -1,0 +1,34 @@
+"""Take an empty database to the whole demo site, in English and Arabic. Safe to run again."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+from library.importer import import_lines
+from sitebuild.site_structure import ensure_site
+
+DEMO_FILE = Path(__file__).resolve().parents[3] / "library" / "demo_data" / "resources.jsonl"
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the bilingual site skeleton (home, library, the 40 categories, guide, about) "
+        "and import the demo resources. Idempotent: a second run updates instead of duplicating."
+    )
+
+    def handle(self, *args, **options):
+        self.stdout.write("Building the site skeleton in English and Arabic…")
+        ensure_site()
+        with DEMO_FILE.open(encoding="utf-8") as lines:
+            report = import_lines(
+                lines,
+                progress=lambda items: tqdm(items, desc="Demo resources", unit="resource"),
+            )
+        for number, message in report.errors:
+            self.stderr.write(f"{DEMO_FILE.name}:{number}: {message}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data ready: {report.created} resources created, {report.updated} updated."
+            )
+        )

@@ -1,0 +1,333 @@
+"""The skeleton every Tasharuk site needs, in both languages: locales, one home page per locale,
+the library and category indexes, the usage guide, the about and privacy pages and the footer text.
+
+`ensure_site()` is idempotent: it creates what is missing and leaves curators' edits alone.
+"""
+
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+from home.models import FooterText, GuidePage, HomePage, StandardPage
+from library.categories import CATEGORIES as CATEGORY_LIST
+from library.models import CategoryIndexPage, CategoryPage, LibraryIndexPage
+from library.translations import translate
+
+HOME = {
+    "title": ("Tasharuk", "تشارُك"),
+    "intro": (
+        "<p>A shared library of learning resources for journalists, activists, trainers, "
+        "researchers and civil-society groups who use digital and social technology to "
+        "strengthen their societies. Search it, add to it, collect, share and rate.</p>",
+        "<p>مكتبة مشتركة لمصادر التعلّم، للصحفيين والناشطين والمدرّبين والباحثين ومنظمات المجتمع "
+        "المدني الذين يستخدمون التقنيات الرقمية ووسائل التواصل الاجتماعي لتقوية مجتمعاتهم. ابحث "
+        "فيها، وأضف إليها، واجمع، وشارك، وقيّم.</p>",
+    ),
+}
+LIBRARY = {
+    "slug": "library",
+    "title": ("Library", "المكتبة"),
+    "intro": (
+        "<p>Every resource in Tasharuk, in Arabic, English and other languages.</p>",
+        "<p>جميع مصادر تشارُك، بالعربية والإنجليزية ولغات أخرى.</p>",
+    ),
+}
+CATEGORIES = {
+    "slug": "categories",
+    "title": ("Categories", "التصنيفات"),
+    "intro": (
+        "<p>Forty topics, from digital security to open data.</p>",
+        "<p>أربعون موضوعًا، من الأمن الرقمي إلى البيانات المفتوحة.</p>",
+    ),
+}
+ABOUT = {
+    "slug": "about",
+    "title": ("About Tasharuk", "عن تشارُك"),
+    "intro": (
+        "Tasharuk means “to collaborate” in Arabic.",
+        "تشارُك كلمة عربية تعني التعاون والمشاركة.",
+    ),
+    "body": [
+        (
+            "Who it is for",
+            "لمن هذه المكتبة",
+        ),
+        (
+            "<p>Journalists, activists, digital-security and media trainers, researchers and "
+            "civil-society groups, many of them in the Arab region, find and share what helps "
+            "them work safely and well.</p>",
+            "<p>يجد فيها الصحفيون والناشطون ومدرّبو الأمن الرقمي والإعلام والباحثون ومنظمات المجتمع "
+            "المدني، وكثير منهم في المنطقة العربية، ما يساعدهم على العمل بأمان وإتقان، ويتشاركونه.</p>",
+        ),
+        ("Arabic and English as equals", "العربية والإنجليزية على قدم المساواة"),
+        (
+            "<p>Every page exists in both languages, and search understands Arabic spelling.</p>",
+            "<p>كل صفحة متاحة باللغتين، والبحث يفهم الإملاء العربي بتنوّعاته.</p>",
+        ),
+        ("Privacy first", "الخصوصية أولًا"),
+        (
+            "<p>Accounts are pseudonymous. There are no trackers, no third-party scripts, and "
+            "no IP addresses are kept.</p>",
+            "<p>الحسابات بأسماء مستعارة. لا متتبّعات ولا نصوص برمجية من أطراف ثالثة، ولا نحتفظ "
+            "بعناوين IP.</p>",
+        ),
+    ],
+}
+PRIVACY = {
+    "slug": "privacy",
+    "title": ("Privacy", "الخصوصية"),
+    "intro": (
+        "What Tasharuk keeps about you, and how you take it away.",
+        "ما يحتفظ به تشارُك عنك، وكيف تستعيده وتحذفه.",
+    ),
+    "body": [
+        ("What we keep", "ما نحتفظ به"),
+        (
+            "<p>Your username, your password in a form that cannot be read back, the date you "
+            "joined and last signed in, and, only if you give them: an email address, a display "
+            "name and an about-me text. If you turn on two-factor authentication we keep the "
+            "secret key of your authenticator app and your backup codes in a form that cannot "
+            "be read back. We also keep what you add: resources you submit, collections, "
+            "ratings and comments, and your privacy choices.</p>",
+            "<p>اسم المستخدم، وكلمة المرور بصيغة لا يمكن استرجاعها، وتاريخ انضمامك وآخر دخول لك، "
+            "وفقط إن قدّمتها: عنوان بريد إلكتروني، واسمًا ظاهرًا، ونبذة عنك. إن فعّلت التحقق "
+            "بخطوتين نحتفظ بالمفتاح السري لتطبيق المصادقة، وبرموزك الاحتياطية بصيغة لا يمكن "
+            "استرجاعها. ونحتفظ بما تضيفه: المصادر التي تقترحها، والمجموعات، والتقييمات، "
+            "والتعليقات، وخيارات الخصوصية التي اخترتها.</p>",
+        ),
+        ("What we never keep", "ما لا نحتفظ به أبدًا"),
+        (
+            "<p>Your real name: we never ask for it. Your IP address: it is not stored in our "
+            "database or written to our logs; to slow down password guessing we count attempts "
+            "under a scrambled code made from it, which is forgotten within minutes. No "
+            "trackers, no analytics, no third-party scripts, fonts or images.</p>",
+            "<p>اسمك الحقيقي: لا نطلبه أبدًا. عنوان IP الخاص بك: لا نخزّنه في قاعدة البيانات ولا "
+            "نكتبه في السجلات؛ ولإبطاء محاولات تخمين كلمات المرور نعدّ المحاولات تحت رمز مشفّر "
+            "مشتق منه يُنسى خلال دقائق. لا متتبّعات، ولا أدوات تحليل، ولا نصوص برمجية أو خطوط أو "
+            "صور من أطراف ثالثة.</p>",
+        ),
+        ("Sessions", "جلسات الدخول"),
+        (
+            "<p>When you sign in, your browser keeps one cookie with a random number. Sessions "
+            "end when you close the browser and after twelve hours at most. Resetting your "
+            "password signs you out everywhere else.</p>",
+            "<p>عند تسجيل الدخول يحتفظ متصفحك بملف تعريف ارتباط واحد يحمل رقمًا عشوائيًا. تنتهي "
+            "الجلسة عند إغلاق المتصفح، وبعد اثنتي عشرة ساعة على الأكثر. إعادة تعيين كلمة المرور "
+            "تُخرجك من كل الأجهزة الأخرى.</p>",
+        ),
+        ("What others see", "ما يراه الآخرون"),
+        (
+            "<p>Your username next to what you publish. Your display name, about-me text, public "
+            "collections, ratings and submissions only if you choose to show them on your "
+            "profile page.</p>",
+            "<p>اسم المستخدم بجانب ما تنشره. أما اسمك الظاهر، ونبذتك، ومجموعاتك العامة، "
+            "وتقييماتك، واقتراحاتك، فلا تظهر إلا إن اخترت إظهارها في صفحة ملفك الشخصي.</p>",
+        ),
+        ("Taking it away", "استعادة بياناتك وحذفها"),
+        (
+            "<p>From your account page you can download everything you created as a JSON file, "
+            "and delete your account. Deleting removes your account, email addresses, "
+            "two-factor devices and sessions at once; you choose whether your contributions are "
+            "deleted too or kept without your name.</p>",
+            "<p>من صفحة حسابك يمكنك تنزيل كل ما أنشأته في ملف JSON، وحذف حسابك. يزيل الحذف "
+            "حسابك وعناوين بريدك وأجهزة التحقق بخطوتين وجلساتك فورًا، وتختار أنت إن كانت "
+            "مساهماتك تُحذف أيضًا أم تبقى من دون اسمك.</p>",
+        ),
+    ],
+}
+GUIDE = {
+    "slug": "how-to-use",
+    "title": ("How to use Tasharuk", "كيف تستخدم تشارُك"),
+    "intro": (
+        "Six steps: sign up, search, add, collect, share and rate.",
+        "ست خطوات: أنشئ حسابًا، وابحث، وأضف، واجمع، وشارك، وقيّم.",
+    ),
+    "steps": [
+        (
+            "signup",
+            ("Sign up", "أنشئ حسابًا"),
+            (
+                "<p>Choose a username; a pseudonym is welcome. An email address is optional.</p>",
+                "<p>اختر اسم مستخدم، ويمكن أن يكون اسمًا مستعارًا. البريد الإلكتروني اختياري.</p>",
+            ),
+        ),
+        (
+            "search",
+            ("Search", "ابحث"),
+            (
+                "<p>Type a few words in Arabic or English, then narrow the results by category, "
+                "language, format, region or licence.</p>",
+                "<p>اكتب بضع كلمات بالعربية أو الإنجليزية، ثم ضيّق النتائج حسب التصنيف أو اللغة أو "
+                "الشكل أو المنطقة أو الترخيص.</p>",
+            ),
+        ),
+        (
+            "add",
+            ("Add a resource", "أضف مصدرًا"),
+            (
+                "<p>Paste the address of a useful guide, report or video; curators review it "
+                "before it is published.</p>",
+                "<p>الصق عنوان دليل أو تقرير أو فيديو مفيد، وسيراجعه المحرّرون قبل نشره.</p>",
+            ),
+        ),
+        (
+            "collect",
+            ("Collect", "اجمع"),
+            (
+                "<p>Save resources into collections in your personal library, private or "
+                "public.</p>",
+                "<p>احفظ المصادر في مجموعات داخل مكتبتك الشخصية، خاصة أو عامة.</p>",
+            ),
+        ),
+        (
+            "share",
+            ("Share", "شارك"),
+            (
+                "<p>Every resource and public collection has a short link to pass on.</p>",
+                "<p>لكل مصدر ولكل مجموعة عامة رابط قصير يمكنك مشاركته.</p>",
+            ),
+        ),
+        (
+            "rate",
+            ("Rate", "قيّم"),
+            (
+                "<p>Give stars and write a comment, so the best resources rise for everyone.</p>",
+                "<p>امنح النجوم واكتب تعليقًا، لترتفع أفضل المصادر للجميع.</p>",
+            ),
+        ),
+    ],
+}
+FOOTER = (
+    "<p>Tasharuk is a community library. Resources belong to their authors.</p>",
+    "<p>تشارُك مكتبة مجتمعية. المصادر ملك لأصحابها.</p>",
+)
+
+
+def ensure_locales():
+    """Both site languages exist as Wagtail locales; returns (default, arabic)."""
+    locales = [
+        Locale.objects.get_or_create(language_code=code)[0] for code, _n in settings.LANGUAGES
+    ]
+    return locales[0], locales[1]
+
+
+def ensure_site():
+    """Build whatever part of the bilingual skeleton is missing; return the default HomePage."""
+    english, arabic = ensure_locales()
+    home = _ensure_home(english)
+    _translate_simple(home, arabic, HOME)
+    for model, spec in ((LibraryIndexPage, LIBRARY), (CategoryIndexPage, CATEGORIES)):
+        page = _ensure_child(home, model, spec, intro=spec["intro"][0])
+        _translate_simple(page, arabic, spec)
+        if model is CategoryIndexPage:
+            _ensure_categories(page, arabic)
+    for spec in (ABOUT, PRIVACY):
+        _ensure_standard_page(home, arabic, spec)
+    _ensure_guide(home, arabic)
+    _ensure_footer(english, arabic)
+    return home
+
+
+def _ensure_home(english):
+    home = HomePage.objects.filter(locale=english).first()
+    if home is None:
+        # Wagtail's first migration leaves a "Welcome" placeholder where the home page goes.
+        for placeholder in Page.objects.filter(depth=2, content_type__model="page"):
+            if not placeholder.get_children().exists():
+                Site.objects.filter(root_page=placeholder).delete()
+                placeholder.delete()
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=english)
+        )
+        home = root.add_child(
+            instance=HomePage(
+                title=HOME["title"][0], slug="home", intro=HOME["intro"][0], locale=english
+            )
+        )
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname="localhost",
+            port=80,
+            root_page=home,
+            is_default_site=True,
+            site_name="Tasharuk",
+        )
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    return home
+
+
+def _ensure_child(parent, model, spec, **fields):
+    page = model.objects.child_of(parent).filter(slug=spec["slug"]).first()
+    if page is None:
+        page = parent.add_child(
+            instance=model(title=spec["title"][0], slug=spec["slug"], show_in_menus=True, **fields)
+        )
+        page.save_revision().publish()
+    return page
+
+
+def _ensure_categories(category_index, arabic):
+    """The 40 categories, in DESIGN order, with their Arabic names."""
+    for slug, english_name, arabic_name in CATEGORY_LIST:
+        spec = {"slug": slug, "title": (english_name, arabic_name)}
+        page = _ensure_child(category_index, CategoryPage, spec)
+        _translate_simple(page, arabic, spec)
+
+
+def _translate_simple(page, arabic, spec):
+    if page.has_translation(arabic):
+        return page.get_translation(arabic)
+    fields = {"title": spec["title"][1]}
+    segments = {}
+    if "intro" in spec:
+        # These intros are rich text, which localize segments by paragraph: key by text.
+        segments[_strip_p(spec["intro"][0])] = _strip_p(spec["intro"][1])
+    return translate(page, arabic, fields=fields, segments=segments)
+
+
+def _strip_p(html):
+    return html.removeprefix("<p>").removesuffix("</p>")
+
+
+def _ensure_standard_page(home, arabic, spec):
+    """A StandardPage (about, privacy) whose body alternates heading and text blocks."""
+    body = [("heading" if i % 2 == 0 else "text", text[0]) for i, text in enumerate(spec["body"])]
+    page = _ensure_child(home, StandardPage, spec, intro=spec["intro"][0], body=body)
+    segments = {_strip_p(en): _strip_p(ar) for en, ar in spec["body"]}
+    if not page.has_translation(arabic):
+        translate(
+            page,
+            arabic,
+            fields={"title": spec["title"][1], "intro": spec["intro"][1]},
+            segments=segments,
+        )
+
+
+def _ensure_guide(home, arabic):
+    steps = [
+        ("step", {"icon": icon, "heading": heading[0], "text": text[0]})
+        for icon, heading, text in GUIDE["steps"]
+    ]
+    page = _ensure_child(home, GuidePage, GUIDE, intro=GUIDE["intro"][0], steps=steps)
+    segments = {}
+    for _icon, heading, text in GUIDE["steps"]:
+        segments[heading[0]] = heading[1]
+        segments[_strip_p(text[0])] = _strip_p(text[1])
+    if not page.has_translation(arabic):
+        translate(
+            page,
+            arabic,
+            fields={"title": GUIDE["title"][1], "intro": GUIDE["intro"][1]},
+            segments=segments,
+        )
+
+
+def _ensure_footer(english, arabic):
+    footer = FooterText.objects.filter(locale=english).first()
+    if footer is None:
+        footer = FooterText.objects.create(locale=english, body=FOOTER[0])
+    if not footer.has_translation(arabic):
+        translate(footer, arabic, segments={_strip_p(FOOTER[0]): _strip_p(FOOTER[1])})

@@ -77,12 +77,19 @@ def post_comment(user, translation_key, body, language=""):
     body = _clean_body(body)
     if not _resource_exists(translation_key):
         raise ResourcePage.DoesNotExist
-    hold_first = members_setting("HOLD_FIRST_COMMENTS")
-    published = Comment.objects.filter(author=user, status=Comment.PUBLISHED).count()
-    status = Comment.HELD if published < hold_first else Comment.PUBLISHED
+    status = Comment.HELD if _comments_are_held_for(user) else Comment.PUBLISHED
     return Comment.objects.create(
         author=user, translation_key=translation_key, body=body, language=language, status=status
     )
+
+
+def _comments_are_held_for(user, except_comment=None):
+    """True while `user` has fewer published comments than HOLD_FIRST_COMMENTS (not counting
+    `except_comment`): their comments wait for a curator."""
+    published = Comment.objects.filter(author=user, status=Comment.PUBLISHED)
+    if except_comment is not None:
+        published = published.exclude(pk=except_comment.pk)
+    return published.count() < members_setting("HOLD_FIRST_COMMENTS")
 
 
 def can_edit(comment, user):
@@ -101,7 +108,11 @@ def edit_comment(comment, user, body):
         raise PermissionDenied
     comment.body = _clean_body(body)
     comment.edited_at = timezone.now()
-    comment.save(update_fields=["body", "edited_at"])
+    # A member whose first comments are held cannot slip new text past the curators by
+    # editing the comment they just had approved: the edit goes back to review.
+    if comment.status == Comment.PUBLISHED and _comments_are_held_for(user, except_comment=comment):
+        comment.status = Comment.HELD
+    comment.save(update_fields=["body", "edited_at", "status"])
     return comment
 
 

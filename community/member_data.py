@@ -76,12 +76,15 @@ def handle_account_deletion(user, mode):
 
     from .models import Collection, Comment, FeedbackMessage, Rating, Submission
     from .ratings import remove_rating
+    from .submissions import withdraw_pending_submissions
 
     with transaction.atomic():
         for key in list(Rating.objects.filter(user=user).values_list("translation_key", flat=True)):
             remove_rating(user, key)
         Collection.objects.filter(owner=user).delete()
         if mode == deletion.DELETE:
+            # Drafts still waiting for review go with the member, out of the curators' queue.
+            withdraw_pending_submissions(user)
             Comment.objects.filter(author=user).delete()
             FeedbackMessage.objects.filter(member=user).delete()
         else:

@@ -22,6 +22,7 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
+    Revision,
     TaskState,
     Workflow,
     WorkflowState,
@@ -375,3 +376,24 @@ def connect():
     post_save.connect(
         _on_resource_saved, sender=ResourcePage, dispatch_uid="library_resource_identity"
     )
+
+
+@transaction.atomic
+def withdraw_pending_submissions(member):
+    """Take `member`'s submissions that were never published out of the moderation queue: their
+    draft pages (every translation, none of them ever live), revisions, workflow states and URL
+    claims go, so nothing of them can still be published. Returns how many were withdrawn.
+    Published submissions belong to the library and are left alone."""
+    withdrawn = 0
+    for submission in Submission.objects.filter(member=member, published_at__isnull=True):
+        drafts = ResourcePage.objects.filter(translation_key=submission.translation_key)
+        if any(page.live or page.first_published_at for page in drafts):
+            continue  # a curator published it meanwhile: it is the library's now
+        for page in drafts:
+            WorkflowState.objects.for_instance(page).delete()
+            Revision.objects.for_instance(page).delete()
+            page.delete()
+        ResourceIdentity.objects.filter(translation_key=submission.translation_key).delete()
+        submission.delete()
+        withdrawn += 1
+    return withdrawn

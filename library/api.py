@@ -183,12 +183,11 @@ def _public_collections():
 
 
 def _owner(user):
-    """What the owner's privacy choices allow: nothing unless they show their collections."""
-    if not user.show_collections:
-        return None
-    if user.show_display_name and user.display_name:
-        return user.display_name
-    return user.username
+    """What the owner's privacy choices allow (users.public_identity): nothing unless they
+    show their collections."""
+    from users.public_identity import COLLECTION, public_name
+
+    return public_name(user, COLLECTION)
 
 
 def _collection(collection):

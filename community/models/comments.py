@@ -47,7 +47,9 @@ class Comment(models.Model):
 
     @property
     def author_name(self):
-        return self.author.get_username() if self.author else _("former member")
+        from users.public_identity import COMMENT, public_name
+
+        return public_name(self.author, COMMENT) or _("former member")
 
 
 class CommentReport(models.Model):

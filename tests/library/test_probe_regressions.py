@@ -79,3 +79,17 @@ def test_licence_placeholders_read_as_words_on_cards_and_pages(client, lang, lic
         assert "LicenseRef" not in html, url
     assert words in client.get(page.url).content.decode()
     assert words in client.get(f"/{lang}/library/").content.decode()
+
+
+def test_urls_stored_before_encoding_are_rewritten_by_the_upgrade():
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("library.migrations.0004_encode_existing_source_urls")
+    page = imported(url="https://example.org/old")
+    ResourcePage.objects.filter(pk=page.pk).update(source_url='https://example.org/"old"')
+    migration.encode_source_urls(apps, None)
+    page.refresh_from_db()
+    assert page.source_url == "https://example.org/%22old%22"
+    assert page.normalized_url == "https://example.org/%22old%22"

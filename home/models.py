@@ -31,6 +31,7 @@ class HomePage(Page):
         "library.CategoryIndexPage",
         "home.StandardPage",
         "home.GuidePage",
+        "programs.ProgramIndexPage",
     ]
 
     class Meta:

@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),  # /en/search/, /ar/search/
     path("", include("library.urls")),  # members: submit, rate, comment, collections
     path("", include("home.urls")),  # the feedback form
+    path("", include("programs.urls")),  # training programs: enrol, answer, discuss, certificates
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "library",
     "users",
     "search",
+    "programs",
     "allauth",
     "allauth.account",  # not socialaccount, usersessions (stores IPs) or mfa: see DESIGN.md
     "two_factor",

@@ -152,3 +152,18 @@ def submit(client, week, data, lang="en"):
 
 def later(days=1):
     return datetime.timedelta(days=days)
+
+
+@pytest.fixture
+def trainer_client(client, db):
+    """A signed-in editor who passed the second factor (the admin requires it)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    trainer = make_member(is_staff=True, is_superuser=True)
+    device = TOTPDevice.objects.create(user=trainer, name="phone", confirmed=True)
+    client.force_login(trainer)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

@@ -155,13 +155,16 @@ def later(days=1):
 
 
 @pytest.fixture
-def trainer_client(client, db):
-    """A signed-in editor who passed the second factor (the admin requires it)."""
+def trainer_client(db):
+    """A signed-in editor who passed the second factor (the admin requires it); a client of
+    its own, so a test can act as a participant with `client` at the same time."""
+    from django.test import Client
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     trainer = make_member(is_staff=True, is_superuser=True)
     device = TOTPDevice.objects.create(user=trainer, name="phone", confirmed=True)
+    client = Client()
     client.force_login(trainer)
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id

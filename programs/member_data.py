@@ -54,7 +54,11 @@ def handle_account_deletion(user, mode):
     with transaction.atomic():
         Enrolment.objects.filter(member=user).delete()  # answers and certificates cascade
         if mode == deletion.DELETE:
-            Post.objects.filter(author=user).delete()
+            posts = Post.objects.filter(author=user)
+            # A question others answered stays as an empty, nameless placeholder, so deleting
+            # one member's words does not delete everyone else's answers with them.
+            posts.filter(replies__isnull=False).update(author=None, body="")
+            posts.filter(replies__isnull=True).delete()
         else:
             Post.objects.filter(author=user).update(author=None)
 

@@ -81,3 +81,29 @@ def test_participant_goes_from_enrolment_to_certificate_with_a_mentor(live_site,
     with open(download_info.value.path(), "rb") as pdf:
         assert pdf.read(4) == b"%PDF"
     assert [url for url in requested if not url.startswith(base)] == []
+
+
+def test_live_chat_times_are_shown_in_the_readers_time_zone(live_site, browser_page):
+    import datetime
+
+    program = build_program(weeks=1)
+    week = WeekPage.objects.child_of(program).get()
+    week.live_chats = [
+        (
+            "live_chat",
+            {
+                "title": "Live chat with the mentors",
+                "starts_at": datetime.datetime(2026, 12, 3, 17, 0, tzinfo=datetime.UTC),
+                "duration_minutes": 60,
+                "where": "",
+            },
+        )
+    ]
+    week.save_revision().publish()
+    context = browser_page.context.browser.new_context(timezone_id="Asia/Beirut")
+    page = context.new_page()
+    page.goto(f"{live_site.url}{week.url}")
+    time = page.locator("time[data-local-time]")
+    assert time.get_attribute("datetime") == "2026-12-03T17:00:00+00:00"
+    assert "07:00" in time.inner_text()  # 17:00 UTC is 19:00 (7 PM) in Beirut
+    assert "UTC" in time.get_attribute("title")  # the server's UTC text stays as a tooltip

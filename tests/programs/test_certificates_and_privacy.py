@@ -155,3 +155,22 @@ def test_demo_program_is_built_once_in_both_languages(db):
     arabic_week = english_week.get_translation(arabic)
     assert arabic_week.title == demo.WEEKS[0]["title"][1]
     assert demo.WEEKS[0]["questions"][0][0][1] in str(arabic_week.assessment.raw_data)
+
+
+def test_deleting_an_account_keeps_other_members_answers(client, member, mentor, program):
+    from users import deletion
+
+    first = weeks(program)[0]
+    client.force_login(member)
+    enrol(client, program)
+    client.post(f"/en/programs/weeks/{first.pk}/posts/", {"body": "A question of mine"})
+    client.force_login(mentor)
+    client.post(
+        f"/en/programs/weeks/{first.pk}/posts/",
+        {"body": "The mentor's answer", "parent": Post.objects.get().pk},
+    )
+    deletion.delete_account(member, deletion.DELETE)
+    page = client.get(first.url).content.decode()
+    assert "A question of mine" not in page
+    assert "This message was deleted." in page
+    assert "The mentor&#x27;s answer" in page

@@ -29,6 +29,7 @@ class HomePage(Page):
         "library.CategoryIndexPage",
         "home.StandardPage",
         "home.GuidePage",
+        "programs.ProgramIndexPage",
     ]
 
     class Meta:

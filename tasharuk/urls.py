@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),  # /en/search/, /ar/search/
     path("", include("community.urls")),  # members: submit, rate, comment, collections, feedback
     path("", include("users.wagtail_frontend")),  # Wagtail's _util/ routes, under our rules
+    path("", include("programs.urls")),  # training programs: enrol, answer, discuss, certificates
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

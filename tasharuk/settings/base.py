@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "users",
     "search",
     "sitebuild",
+    "programs",
     "allauth",
     "allauth.account",  # not socialaccount, usersessions (stores IPs) or mfa: see DESIGN.md
     "two_factor",

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from library.importer import import_lines
+from programs.demo import ensure_demo_program
 from sitebuild.site_structure import ensure_site
 
 DEMO_FILE = Path(__file__).resolve().parents[3] / "library" / "demo_data" / "resources.jsonl"
@@ -25,6 +26,7 @@ class Command(BaseCommand):
                 lines,
                 progress=lambda items: tqdm(items, desc="Demo resources", unit="resource"),
             )
+        ensure_demo_program()  # the four-week training program, built from these resources
         for number, message in report.errors:
             self.stderr.write(f"{DEMO_FILE.name}:{number}: {message}")
         self.stdout.write(

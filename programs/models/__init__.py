@@ -1,0 +1,15 @@
+"""Training programs: the pages trainers edit and what participants and mentors do in them."""
+
+from .pages import PROGRAM_LANGUAGES, ProgramIndexPage, ProgramPage, WeekPage
+from .participation import Certificate, Enrolment, Post, Submission
+
+__all__ = [
+    "PROGRAM_LANGUAGES",
+    "Certificate",
+    "Enrolment",
+    "Post",
+    "ProgramIndexPage",
+    "ProgramPage",
+    "Submission",
+    "WeekPage",
+]

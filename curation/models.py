@@ -45,6 +45,11 @@ class LinkHealth(models.Model):
     class Meta:
         verbose_name = _("link health")
         verbose_name_plural = _("link health")
+        # Who may open curation's admin screens (superusers always may).
+        permissions = [
+            ("use_curation_tools", _("Can use the curators' reports and tools")),
+            ("use_translation_tools", _("Can use the translation status report and PO files")),
+        ]
 
     def __str__(self):
         return self.url

@@ -101,3 +101,12 @@ def link_site():
     yield f"http://127.0.0.1:{port}", fetcher_factory
     server.shutdown()
     server.server_close()
+
+
+def use_admin_language(user, lang):
+    """The admin speaks the language in the editor's profile (Arabic is one of its choices)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = lang
+    profile.save()

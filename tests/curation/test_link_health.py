@@ -204,3 +204,29 @@ def test_check_links_command_reports_outcomes(link_site, monkeypatch):
     out = StringIO()
     call_command("check_links", "--all", verbosity=0, stdout=out)
     assert "ok: 1" in out.getvalue()
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("en", "Link health"), ("ar", "سلامة الروابط")])
+def test_curators_fix_links_from_the_report(admin_client, curator, link_site, lang, heading):
+    from tests.curation.conftest import use_admin_language
+
+    use_admin_language(curator, lang)
+    base, fetchers = link_site
+    broken = ResourcePageFactory(title="Gone guide", source_url=f"{base}/missing")
+    moved = ResourcePageFactory(title="Moved guide", source_url=f"{base}/moved")
+    _make_broken(fetchers, broken)
+    check(fetchers, moved)
+    html = admin_client.get("/admin/curation/links/").content.decode()
+    assert heading in html and "Gone guide" in html and "Moved guide" in html
+    response = admin_client.post(
+        "/admin/curation/links/action/",
+        {"action": "accept_redirect", "selected": [health_of(moved).pk]},
+    )
+    assert response.status_code == 302
+    assert ResourcePage.objects.get(pk=moved.pk).source_url == f"{base}/final"
+    admin_client.post(
+        "/admin/curation/links/action/", {"action": "retire", "selected": [health_of(broken).pk]}
+    )
+    assert health_of(broken).state == LinkHealth.RETIRED
+    html = admin_client.get("/admin/curation/links/").content.decode()
+    assert "Gone guide" not in html and "Moved guide" not in html

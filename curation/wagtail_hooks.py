@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls
+from . import admin_urls, translation_status
 from .models import WantedNote
-from .views.base import CURATION_PERMISSION
+from .views.base import CURATION_PERMISSION, TRANSLATION_PERMISSION
 
 
 class PermissionMenuItem(MenuItem):
@@ -71,3 +72,46 @@ class WantedNoteViewSet(SnippetViewSet):
 
 
 register_snippet(WantedNoteViewSet)
+
+
+class TranslationStatusPanel(Component):
+    """Dashboard: how many pages lack a translation, are stale or unfinished, per direction."""
+
+    name = "curation_translation_status"
+    order = 150
+    template_name = "curation/translation_panel.html"
+
+    def get_context_data(self, parent_context):
+        summary = translation_status.summary()
+        names = {
+            code: f"{a.get_display_name()} → {b.get_display_name()}"
+            for code, a, b in translation_status.directions()
+        }
+        return {
+            "labels": list(translation_status.STATUS_LABELS.items()),
+            "directions": [
+                {
+                    "code": code,
+                    "label": names[code],
+                    "counts": list(counts.items()),
+                }
+                for code, counts in summary.items()
+            ],
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_panel(request, panels):
+    if request.user.has_perm(TRANSLATION_PERMISSION):
+        panels.append(TranslationStatusPanel())
+
+
+@hooks.register("register_reports_menu_item")
+def translation_report_menu_item():
+    return PermissionMenuItem(
+        _("Translation status"),
+        reverse("curation_translations"),
+        icon_name="wagtail-localize-language",
+        order=120,
+        permission=TRANSLATION_PERMISSION,
+    )

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import gaps, links, translations
+from .views import gaps, links, reviews, translations
 
 urlpatterns = [
     path("gaps/", gaps.GapReportView.as_view(), name="curation_gaps"),
@@ -10,6 +10,7 @@ urlpatterns = [
     path("links/", links.LinkReportView.as_view(), name="curation_links"),
     path("links/action/", links.link_action, name="curation_links_action"),
     path("links/run/", links.run_link_check, name="curation_links_run"),
+    path("reviews/", reviews.ReviewQueueView.as_view(), name="curation_reviews"),
     path(
         "translations/",
         translations.TranslationStatusView.as_view(),

@@ -10,6 +10,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_urls, translation_status
+from .bulk_actions import ClassifyBulkAction
+from .listing import ResourceListingViewSet
 from .models import WantedNote
 from .views.base import CURATION_PERMISSION, TRANSLATION_PERMISSION
 
@@ -48,6 +50,17 @@ def link_report_menu_item():
         reverse("curation_links"),
         icon_name="link",
         order=110,
+        permission=CURATION_PERMISSION,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def review_queue_menu_item():
+    return PermissionMenuItem(
+        _("Review queue"),
+        reverse("curation_reviews"),
+        icon_name="calendar-alt",
+        order=115,
         permission=CURATION_PERMISSION,
     )
 
@@ -115,3 +128,11 @@ def translation_report_menu_item():
         order=120,
         permission=TRANSLATION_PERMISSION,
     )
+
+
+hooks.register("register_bulk_action", ClassifyBulkAction)
+
+
+@hooks.register("register_admin_viewset")
+def register_resource_listing():
+    return ResourceListingViewSet()

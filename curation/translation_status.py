@@ -9,11 +9,14 @@ locale a work was translated from).
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+SUMMARY_CACHE_KEY = "curation:translation-summary"
+SUMMARY_CACHE_SECONDS = 300
 MISSING, STALE, INCOMPLETE, UP_TO_DATE = "missing", "stale", "incomplete", "up_to_date"
 STATUS_LABELS = {
     MISSING: _("Not translated"),
@@ -65,10 +68,13 @@ def _content_types(kinds):
     ]
 
 
-def status_rows(source_locale, target_locale, kinds=None, category=None, statuses=None):
+def status_rows(
+    source_locale, target_locale, kinds=None, category=None, statuses=None, specific=True
+):
     """Rows for every source page of `kinds` (default: all) in `source_locale` towards
     `target_locale`, optionally only resources filed under `category` (a default-language
-    CategoryPage) and only the given `statuses`. Pages needing work come first."""
+    CategoryPage) and only the given `statuses`. Pages needing work come first. Without
+    `specific`, rows carry plain Page objects (enough for counting, much cheaper)."""
     kinds = kinds or list(PAGE_TYPES)
     pages = Page.objects.filter(locale=source_locale, content_type__in=_content_types(kinds))
     if category is not None:
@@ -78,7 +84,8 @@ def status_rows(source_locale, target_locale, kinds=None, category=None, statuse
         pages = pages.filter(
             Q(translation_key__in=keys) | Q(translation_key=category.translation_key)
         )
-    pages = list(pages.specific().order_by("title"))
+    pages = pages.order_by("title")
+    pages = list(pages.specific() if specific else pages)
     keys = [page.translation_key for page in pages]
     sources = {
         (s.object_id, s.locale_id): s for s in TranslationSource.objects.filter(object_id__in=keys)
@@ -147,11 +154,18 @@ def _progress(source_ids, target_locale):
 
 
 def summary():
-    """{direction code: {status: count}} over every page type, for the dashboard panel."""
+    """{direction code: {status: count}} over every page type, for the dashboard panel.
+
+    Cached for a few minutes: the dashboard is every editor's first page, and counting walks
+    every translatable page."""
+    cached = cache.get(SUMMARY_CACHE_KEY)
+    if cached is not None:
+        return cached
     counts = {}
     for code, source_locale, target_locale in directions():
         per_status = dict.fromkeys(STATUS_LABELS, 0)
-        for row in status_rows(source_locale, target_locale):
+        for row in status_rows(source_locale, target_locale, specific=False):
             per_status[row.status] += 1
         counts[code] = per_status
+    cache.set(SUMMARY_CACHE_KEY, counts, SUMMARY_CACHE_SECONDS)
     return counts

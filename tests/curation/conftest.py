@@ -7,6 +7,7 @@ import time
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from curation.fetching import LinkFetcher
@@ -26,6 +27,14 @@ def admin_client(client, curator):
     session["otp_device_id"] = device.persistent_id
     session.save()
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # The dashboard's translation counts are cached; every test starts from the database.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ SUMMARY_CACHE_SECONDS = 300
 MISSING, STALE, INCOMPLETE, UP_TO_DATE = "missing", "stale", "incomplete", "up_to_date"
 STATUS_LABELS = {
     MISSING: _("Not translated"),
-    STALE: _("Source changed since"),
+    STALE: _("Source changed since last sync"),
     INCOMPLETE: _("Strings left to translate"),
     UP_TO_DATE: _("Up to date"),
 }
@@ -48,14 +48,28 @@ class Row:
 
 
 def directions():
-    """[(code, source locale, target locale)] for both directions, e.g. ("en-ar", en, ar)."""
-    locales = list(Locale.objects.order_by("language_code"))
+    """[(code, source locale, target locale)] for both directions, e.g. ("en-ar", en, ar);
+    from the default language first."""
+    default = Locale.get_default()
+    locales = sorted(
+        Locale.objects.all(), key=lambda locale: (locale.pk != default.pk, locale.language_code)
+    )
     return [
         (f"{a.language_code}-{b.language_code}", a, b)
         for a in locales
         for b in locales
         if a.pk != b.pk
     ]
+
+
+def direction_label(source_locale, target_locale):
+    """ "From English to Arabic", in words (an arrow would point the wrong way in Arabic)."""
+    from django.utils.translation import gettext
+
+    return gettext("From %(source)s to %(target)s") % {
+        "source": source_locale.get_display_name(),
+        "target": target_locale.get_display_name(),
+    }
 
 
 def _content_types(kinds):

@@ -97,7 +97,7 @@ class TranslationStatusPanel(Component):
     def get_context_data(self, parent_context):
         summary = translation_status.summary()
         names = {
-            code: f"{a.get_display_name()} → {b.get_display_name()}"
+            code: translation_status.direction_label(a, b)
             for code, a, b in translation_status.directions()
         }
         return {

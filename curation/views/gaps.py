@@ -39,11 +39,14 @@ class GapReportView(CurationView):
         rtl = context["rtl"]
         thin = settings.TASHARUK_CURATION["THIN_COVERAGE_BELOW"]
         columns, rows = gaps.coverage_matrix()
+        for row in rows:  # the admin's language: Arabic titles for an Arabic-speaking curator
+            row.title = row.category.localized.title
         form = self.period_form()
         start, end = form.period()
         searches = gaps.zero_result_searches(start, end)
         context.update(
             thin_below=thin,
+            primary_languages=gaps.PRIMARY_LANGUAGES,
             language_columns=[(code, vocabularies.language_label(code)) for code in columns],
             matrix=rows,
             regions=gaps.bars([(label, n) for _c, label, n in gaps.coverage_by_region()], rtl=rtl),
@@ -78,7 +81,7 @@ class GapReportView(CurationView):
             body = gaps.coverage_by_format()
         elif name == "searches":
             start, end = self.period_form().period()
-            header = [_("Language"), _("Search"), _("Searches without results")]
+            header = [_("Language"), _("Searched for"), _("Searches without results")]
             body = [
                 [locale, query, count]
                 for locale, items in sorted(gaps.zero_result_searches(start, end).items())

@@ -28,8 +28,7 @@ class StatusFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.directions = translation_status.directions()
         self.fields["direction"].choices = [
-            (code, f"{a.get_display_name()} → {b.get_display_name()}")
-            for code, a, b in self.directions
+            (code, translation_status.direction_label(a, b)) for code, a, b in self.directions
         ]
         self.fields["kind"].choices = [("", _("All"))] + [
             (kind, label) for kind, (_a, _m, label) in translation_status.PAGE_TYPES.items()

@@ -114,11 +114,17 @@ def targets(keys=None, force=False):
     return found
 
 
-def check_links(keys=None, force=False, fetcher_factory=LinkFetcher, progress=None):
+def make_fetcher():
+    """The fetcher a link check uses for one host: the safe fetcher with its real rules."""
+    return LinkFetcher()
+
+
+def check_links(keys=None, force=False, fetcher_factory=None, progress=None):
     """Check the due source URLs (see `targets`), record each result and return a summary
     {outcome: count}. `progress` is called once per URL checked (the command's progress bar);
-    `fetcher_factory` builds one fetcher per host (tests pass one that lets a local server in).
-    """
+    `fetcher_factory` builds one fetcher per host (default `make_fetcher`; tests pass one that
+    lets their local server in, and nothing else)."""
+    fetcher_factory = fetcher_factory or make_fetcher
     due = targets(keys, force)
     by_host = defaultdict(list)
     for key, url in due:

@@ -197,13 +197,24 @@ def test_a_redirect_to_a_resource_already_in_the_library_is_not_accepted(link_si
 def test_check_links_command_reports_outcomes(link_site, monkeypatch):
     base, fetchers = link_site
     ResourcePageFactory(source_url=f"{base}/ok")
-    monkeypatch.setattr(link_health, "LinkFetcher", fetchers)
-    monkeypatch.setattr(link_health.check_links, "__defaults__", (None, False, fetchers, None))
+    monkeypatch.setattr(link_health, "make_fetcher", fetchers)
     from io import StringIO
 
     out = StringIO()
     call_command("check_links", "--all", verbosity=0, stdout=out)
     assert "ok: 1" in out.getvalue()
+    out = StringIO()
+    call_command("check_links", verbosity=0, stdout=out)  # just checked: nothing is due
+    assert "No links are due" in out.getvalue()
+
+
+def test_check_links_now_from_the_admin_runs_the_task(admin_client, link_site, monkeypatch):
+    base, fetchers = link_site
+    page = ResourcePageFactory(source_url=f"{base}/missing")
+    monkeypatch.setattr(link_health, "make_fetcher", fetchers)
+    response = admin_client.post("/admin/curation/links/run/")
+    assert response.status_code == 302
+    assert health_of(page).state == LinkHealth.FAILING  # the immediate backend ran it
 
 
 @pytest.mark.parametrize(("lang", "heading"), [("en", "Link health"), ("ar", "سلامة الروابط")])

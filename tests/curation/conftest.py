@@ -52,6 +52,9 @@ class LinkSiteHandler(http.server.BaseHTTPRequestHandler):
     """200, a 301 chain, 404, 500, a slow answer and a page that refuses framing."""
 
     requests = []
+    in_flight = 0
+    most_in_flight = 0
+    lock = threading.Lock()
 
     ROUTES = {
         "/ok": (200, {"Content-Type": "text/html"}),
@@ -66,9 +69,23 @@ class LinkSiteHandler(http.server.BaseHTTPRequestHandler):
     }
 
     def _answer(self, with_body):
+        cls = type(self)
+        with cls.lock:
+            cls.in_flight += 1
+            cls.most_in_flight = max(cls.most_in_flight, cls.in_flight)
+        try:
+            self._respond(with_body)
+        finally:
+            with cls.lock:
+                cls.in_flight -= 1
+
+    def _respond(self, with_body):
         self.requests.append((self.command, self.path))
         if self.path == "/slow":
             time.sleep(3)
+        if self.path.startswith("/paced"):
+            time.sleep(0.1)  # long enough for a second request to overlap, if one were sent
+            self.path = "/ok"
         if self.path == "/head-refused" and self.command == "HEAD":
             status, headers = 405, {}
         else:
@@ -101,6 +118,7 @@ def link_site():
     thread.start()
     port = server.server_address[1]
     LinkSiteHandler.requests = []
+    LinkSiteHandler.most_in_flight = 0
 
     def fetcher_factory():
         return LinkFetcher(

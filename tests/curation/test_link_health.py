@@ -10,6 +10,7 @@ from curation.fetching import LinkFetcher
 from curation.models import LinkCheck, LinkHealth
 from library.models import ResourcePage
 from library.translations import translate
+from tests.curation.conftest import LinkSiteHandler
 from tests.factories import ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -89,9 +90,20 @@ def test_head_refused_falls_back_to_get(link_site):
     page = ResourcePageFactory(source_url=f"{base}/head-refused")
     check(fetchers, page)
     assert health_of(page).state == LinkHealth.OK
-    from tests.curation.conftest import LinkSiteHandler
-
     assert LinkSiteHandler.requests == [("HEAD", "/head-refused"), ("GET", "/head-refused")]
+
+
+def test_one_host_gets_one_request_at_a_time_with_a_pause_between(link_site, settings):
+    import time
+
+    settings.TASHARUK_CURATION = {**settings.TASHARUK_CURATION, "LINK_CHECK_HOST_DELAY": 0.3}
+    base, fetchers = link_site
+    pages = [ResourcePageFactory(source_url=f"{base}/paced{n}") for n in range(4)]
+    started = time.monotonic()
+    summary = check(fetchers, *pages)
+    assert summary == {"ok": 4}
+    assert LinkSiteHandler.most_in_flight == 1
+    assert time.monotonic() - started >= 3 * 0.3
 
 
 def test_transient_failures_are_retried_but_not_found_is_not(link_site):
@@ -109,8 +121,6 @@ def test_the_real_fetcher_never_reaches_a_private_address(link_site):
     link_health.check_links(keys=[page.translation_key], force=True, fetcher_factory=LinkFetcher)
     health = health_of(page)
     assert health.last_outcome == "refused"
-    from tests.curation.conftest import LinkSiteHandler
-
     assert LinkSiteHandler.requests == []
 
 

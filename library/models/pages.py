@@ -174,6 +174,13 @@ class ResourcePage(Page):
         _("link health"), max_length=10, choices=LINK_STATUS_CHOICES, default="unknown"
     )
     link_checked_at = models.DateTimeField(_("link last checked"), null=True, blank=True)
+    # Security advice goes stale even when the link works: curators record their last review.
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("When a curator last checked that the content is still accurate."),
+    )
     details = StreamField(
         ResourceDetailsBlock(),
         blank=True,
@@ -205,6 +212,7 @@ class ResourcePage(Page):
             heading=_("Credits"),
         ),
         FieldPanel("framable"),
+        FieldPanel("last_reviewed"),
         FieldPanel("details"),
     ]
 
@@ -235,6 +243,7 @@ class ResourcePage(Page):
         SynchronizedField("year"),
         SynchronizedField("tags"),
         SynchronizedField("framable"),
+        SynchronizedField("last_reviewed"),
     ]
 
     class Meta:

@@ -34,4 +34,16 @@ def resource_page_head(context):
 @register.simple_tag(takes_context=True)
 def resource_page_panels(context, page):
     """The registered panels of a resource page, in registration order."""
-    return mark_safe("".join(render(context, page) for render in resource_extensions.panels()))
+    return mark_safe(resource_extensions.rendered("panels", context, page))
+
+
+@register.simple_tag(takes_context=True)
+def resource_page_notices(context, page):
+    """The registered notices under a resource's header (for instance a broken link's)."""
+    return mark_safe(resource_extensions.rendered("notices", context, page))
+
+
+@register.simple_tag(takes_context=True)
+def category_page_notices(context, page):
+    """The registered notices under a category page's introduction."""
+    return mark_safe(resource_extensions.rendered("category_notices", context, page))

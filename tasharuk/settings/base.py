@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "search",
     "sitebuild",
     "programs",
+    "curation",
     "allauth",
     "allauth.account",  # not socialaccount, usersessions (stores IPs) or mfa: see DESIGN.md
     "two_factor",
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",  # the database queue production's workers read (manage.py db_worker)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -282,4 +285,29 @@ TASHARUK_MEMBERS = {
     "COMMENT_EDIT_MINUTES": 15,
     # Per-scope overrides of library.ratelimit.DEFAULT_LIMITS: {"comment": (count, seconds)}.
     "RATE_LIMITS": {},
+}
+
+# --- Background tasks ------------------------------------------------------------------------
+# Django's tasks framework (django-tasks). Development and tests run every task at once, in the
+# request or command that enqueued it; production (settings/production.py) queues them in the
+# database for `manage.py db_worker` processes.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# --- Curation: link health, knowledge gaps, currency -----------------------------------------
+TASHARUK_CURATION = {
+    # A link is marked broken after this many failed checks in a row (one run = one check).
+    "BROKEN_AFTER_FAILURES": 3,
+    # Politeness: at most this many hosts are checked at once, one request at a time per host,
+    # with this many seconds between two requests to the same host.
+    "LINK_CHECK_HOSTS_AT_ONCE": 4,
+    "LINK_CHECK_HOST_DELAY": 1.0,
+    # Transient failures (timeouts, 5xx) are retried this often, waiting BACKOFF, 2×BACKOFF, …
+    "LINK_CHECK_RETRIES": 2,
+    "LINK_CHECK_BACKOFF": 2.0,
+    # Links checked more recently than this are skipped by a scheduled run.
+    "LINK_CHECK_MIN_AGE_HOURS": 20,
+    # A category × language cell of the coverage matrix with fewer resources is "thin".
+    "THIN_COVERAGE_BELOW": 3,
+    # Resources not reviewed for this many days join the curators' review queue.
+    "REVIEW_AFTER_DAYS": 365,
 }

@@ -26,3 +26,8 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 X_FRAME_OPTIONS = "DENY"
+
+# Background work waits in the database for `manage.py db_worker` (several workers, even on
+# several machines, never run one task twice: each claims its row with SELECT … FOR UPDATE
+# SKIP LOCKED before running it).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

@@ -494,9 +494,11 @@ def program_context(program, user):
     certificate = None
     if enrolment is not None:
         certificate = Certificate.objects.filter(enrolment=enrolment).first()
+    chats = [chat for state in states for chat in state.week.live_chats]
     return {
         "enrolment": enrolment,
         "week_states": states,
+        "live_chats": sorted(chats, key=lambda chat: chat.value["starts_at"].isoformat()),
         "next_state": next_step(states) if enrolment else None,
         "completed": enrolment is not None and all_passed(states),
         "certificate": certificate,

@@ -46,6 +46,7 @@ class AssessmentForm(forms.Form):
     """One field per question, named by the question's block id (stable across translations)."""
 
     def __init__(self, week, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")  # questions end with their own question mark
         super().__init__(*args, **kwargs)
         self.week = week
         for block_id, kind, value in questions(week):

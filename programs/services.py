@@ -52,8 +52,32 @@ def mentor_name(user):
     return _("Mentor")
 
 
+def mentors_of(program_key):
+    """Mentors chosen on any language version of the program (translations sync them later)."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(mentored_programs__translation_key=program_key)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def mentored_programs(user, locale):
+    """The live programs `user` mentors, in `locale` where translated."""
+    keys = set(ProgramPage.objects.filter(mentors=user).values_list("translation_key", flat=True))
+    pages = []
+    for key in keys:
+        versions = ProgramPage.objects.live().filter(translation_key=key)
+        page = versions.filter(locale=locale).first() or versions.first()
+        if page is not None:
+            pages.append(page)
+    return sorted(pages, key=lambda page: page.title)
+
+
 def mentor_names(program):
-    return [mentor_name(user) for user in program.mentors.all().order_by("pk")]
+    return [mentor_name(user) for user in mentors_of(program.translation_key)]
 
 
 def enrolment_for(user, program_key):
@@ -470,9 +494,11 @@ def program_context(program, user):
     certificate = None
     if enrolment is not None:
         certificate = Certificate.objects.filter(enrolment=enrolment).first()
+    chats = [chat for state in states for chat in state.week.live_chats]
     return {
         "enrolment": enrolment,
         "week_states": states,
+        "live_chats": sorted(chats, key=lambda chat: chat.value["starts_at"].isoformat()),
         "next_state": next_step(states) if enrolment else None,
         "completed": enrolment is not None and all_passed(states),
         "certificate": certificate,

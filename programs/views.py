@@ -160,10 +160,8 @@ def dashboard(request):
             continue
         context = services.program_context(program, request.user)
         rows.append({"program": program, **context})
-    mentoring = ProgramPage.objects.live().filter(locale=locale, mentors=request.user)
-    return render(
-        request, "programs/dashboard.html", {"rows": rows, "mentoring": mentoring.distinct()}
-    )
+    mentoring = services.mentored_programs(request.user, locale)
+    return render(request, "programs/dashboard.html", {"rows": rows, "mentoring": mentoring})
 
 
 @login_required

@@ -161,3 +161,18 @@ def test_a_mentor_without_a_public_name_is_shown_as_mentor(client, member, progr
     assert "Welcome, everyone." in page
     assert "Secret Name" not in page
     assert quiet.username not in page
+
+
+def test_a_mentor_chosen_on_the_english_page_is_shown_and_acts_on_the_arabic_one(client, member):
+    from wagtail.models import Locale
+
+    program = build_program(weeks=1, arabic=True)
+    mentor = make_member(display_name="Rania M.", show_display_name=True)
+    program.mentors.add(mentor)  # after the translation was made: Arabic has no mentor yet
+    program.save()
+    arabic_program = program.get_translation(Locale.objects.get(language_code="ar"))
+    assert "Rania M." in client.get(arabic_program.url).content.decode()
+    client.force_login(mentor)
+    assert client.get(f"/ar/programs/{arabic_program.pk}/mentor/").status_code == 200
+    dashboard = client.get("/ar/programs/my/").content.decode()
+    assert "أدوات المناصرة" in dashboard

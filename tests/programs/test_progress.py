@@ -161,3 +161,25 @@ def test_enrolment_needs_a_signed_in_member(client, program):
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
     assert not Enrolment.objects.exists()
+
+
+def test_the_program_page_lists_every_weeks_live_chats_in_utc_for_scripts(client, program):
+    import datetime
+
+    week = weeks(program)[1]
+    week.live_chats = [
+        (
+            "live_chat",
+            {
+                "title": "Ask the mentors",
+                "starts_at": datetime.datetime(2026, 12, 9, 16, 30, tzinfo=datetime.UTC),
+                "duration_minutes": 45,
+                "where": "",
+            },
+        )
+    ]
+    week.save_revision().publish()
+    page = client.get(program.url).content.decode()
+    assert "Ask the mentors" in page
+    assert '<time datetime="2026-12-09T16:30:00+00:00" data-local-time>' in page
+    assert "9 December 2026, 16:30 UTC" in page  # readable without the script

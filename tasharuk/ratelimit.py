@@ -23,6 +23,8 @@ DEFAULT_LIMITS = {
     "report": (20, 3600),
     "feedback": (5, 600),
     "collect": (120, 600),
+    # Anonymous reads of the open API, feeds, oEmbed and the widget, per client.
+    "open_api": (300, 60),
 }
 
 

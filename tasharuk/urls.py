@@ -7,13 +7,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.sitemap import sitemap as open_sitemap
 from library.urls import short_link_patterns as library_short_links
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v1/", include("search.api_urls")),
-    path("api/v1/", include("library.api_urls")),  # resources, categories, public collections
+    path("api/v1/", include("api.urls")),  # the open API (django-ninja), its schema and docs
+    path("sitemap.xml", open_sitemap),  # both languages' pages
     path("", include(library_short_links)),  # /s/<code>: stable short links, no tracking
 ]
 
@@ -30,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),  # /en/search/, /ar/search/
     path("", include("library.urls")),  # members: submit, rate, comment, collections
     path("", include("home.urls")),  # the feedback form
+    path("", include("api.site_urls")),  # feeds, the embed builder and the widget
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "library",
     "users",
     "search",
+    "api",
+    "ninja",  # serves the API docs' Swagger UI from its bundled static files, not a CDN
     "allauth",
     "allauth.account",  # not socialaccount, usersessions (stores IPs) or mfa: see DESIGN.md
     "two_factor",
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -62,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # the sitemap.xml template (api.sitemap)
 ]
 
 MIDDLEWARE = [
@@ -70,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "api.http.OpenEndpointsMiddleware",  # CORS, ETag/304, caching, rate limit of open routes
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

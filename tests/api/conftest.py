@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 
 from library.models import CategoryPage, Collection, CollectionItem
 from library.translations import translate
+from tests.browser.conftest import browser_page, live_site  # noqa: F401  (Chromium fixtures)
 from tests.factories import ResourcePageFactory
 
 

@@ -20,8 +20,9 @@ from tasharuk import ratelimit
 
 from . import members
 
-# /api/v1/… and the language-prefixed feeds, widget and oEmbed routes.
-OPEN_PATHS = re.compile(r"^/(?:api/v1/|api/oembed/|(?:en|ar)/(?:feeds|embed/widget)/)")
+# /api/v1/… (oEmbed included) and the language-prefixed feeds and widget.
+_LANGUAGES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+OPEN_PATHS = re.compile(rf"^/(?:api/v1/|(?:{_LANGUAGES})/(?:feeds|embed/widget)/)")
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",  # anyone may read; no credentials are ever honoured
     "Access-Control-Expose-Headers": "ETag, Last-Modified, Retry-After",

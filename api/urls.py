@@ -22,6 +22,7 @@ def _csrf_checked(patterns):
 _ninja_patterns, _ninja_app, _ninja_namespace = api.urls
 
 urlpatterns = [
+    path("", views.api_index, name="api_index"),  # before ninja's own root, which would 404
     path("", include((_csrf_checked(_ninja_patterns), _ninja_app), namespace=_ninja_namespace)),
     re_path(r"^.*$", views.api_not_found),
 ]

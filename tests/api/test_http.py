@@ -19,6 +19,12 @@ def test_unknown_api_paths_are_json_404s_in_both_languages(client):
     assert arabic.json()["error"] == "لا يوجد مورد منشور بهذا المعرّف."
 
 
+def test_the_api_root_points_to_its_schema_and_docs(client):
+    response = client.get("/api/v1/")
+    assert response.status_code == 200
+    assert response.json() == {"schema": "/api/v1/schema/", "docs": "/api/v1/docs/"}
+
+
 def test_any_site_may_read_with_get_but_not_with_credentials(client):
     response = client.get("/api/v1/categories/", HTTP_ORIGIN="https://blog.example")
     assert response["Access-Control-Allow-Origin"] == "*"

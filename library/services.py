@@ -1,7 +1,8 @@
-"""Library logic shared by pages, commands and (later) the API: listing, ordering, identity."""
+"""Library logic shared by pages, commands and the API: listing, ordering, filtering, identity."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Q
+from django.db import connection
+from django.db.models import Count, F, Max, Q
 
 from .resource_urls import normalize_url
 
@@ -122,3 +123,105 @@ def find_duplicate(url, locale_id, translation_key=None):
     if translation_key is not None:
         matches = matches.exclude(translation_key=translation_key)
     return matches.first()
+
+
+def _json_list_contains_any(field, values):
+    """Rows whose JSON list `field` holds any of `values` (well-formed codes).
+
+    PostgreSQL answers a jsonb containment; elsewhere (SQLite) the JSON text is matched with
+    the quoted code, which cannot match part of another code.
+    """
+    condition = Q()
+    for value in values:
+        if connection.vendor == "postgresql":
+            condition |= Q(**{f"{field}__contains": [value]})
+        else:
+            condition |= Q(**{f"{field}__icontains": f'"{value}"'})
+    return condition
+
+
+def filtered_resources(filters):
+    """Live resource pages (any locale) matching `filters`, a dict of facet name → values
+    (category, language, format, region, license): OR within a facet, AND across facets."""
+    from .models import ResourcePage
+
+    pages = ResourcePage.objects.live()
+    if filters.get("category"):
+        # Resources of every language point at the default-language category pages.
+        pages = pages.filter(
+            pk__in=ResourcePage.categories.through.objects.filter(
+                categorypage__slug__in=filters["category"]
+            ).values("resourcepage_id")
+        )
+    if filters.get("format"):
+        pages = pages.filter(media_format__in=filters["format"])
+    if filters.get("license"):
+        pages = pages.filter(license__in=filters["license"])
+    if filters.get("language"):
+        pages = pages.filter(_json_list_contains_any("languages", filters["language"]))
+    if filters.get("region"):
+        pages = pages.filter(_json_list_contains_any("regions", filters["region"]))
+    return pages
+
+
+def latest_works(filters, offset=0, limit=20):
+    """(count, translation keys) of the works matching `filters`, newest first, one per work
+    whatever the number of its translations; keys from `offset`, at most `limit` of them."""
+    works = (
+        filtered_resources(filters)
+        .order_by()
+        .values("translation_key")
+        .annotate(published=Max("first_published_at"))
+        .order_by(F("published").desc(nulls_last=True), "translation_key")
+    )
+    keys = [row["translation_key"] for row in works[offset : offset + limit]]
+    return works.count(), keys
+
+
+def live_resource(pk):
+    """The live resource page with this id, or None."""
+    from .models import ResourcePage
+
+    return ResourcePage.objects.live().filter(pk=pk).first()
+
+
+def resource_tags_and_editions(page):
+    """What a resource's detail adds to its list item: sorted tag names and its editions
+    (language, url, format, title), as the public API shows them."""
+    return {
+        "tags": sorted(page.tags.names()),
+        "editions": [
+            {
+                "language": block.value["language"],
+                "url": block.value["url"],
+                "format": block.value.get("media_format") or "",
+                "title": block.value.get("title") or "",
+            }
+            for block in page.details
+            if block.block_type == "edition"
+        ],
+    }
+
+
+def publication_dates(page_ids):
+    """Page id → (first published, last published) for feeds and structured metadata."""
+    from .models import ResourcePage
+
+    return {
+        row[0]: (row[1], row[2])
+        for row in ResourcePage.objects.filter(pk__in=page_ids).values_list(
+            "pk", "first_published_at", "last_published_at"
+        )
+    }
+
+
+def live_category(slug, locale_code):
+    """The live category page with this slug in that language (or in the default language
+    when it has no translation yet); None when there is no such category."""
+    from .models import CategoryPage
+
+    pages = CategoryPage.objects.live().filter(slug=slug)
+    return (
+        pages.filter(locale__language_code=locale_code).first()
+        or pages.filter(locale=default_locale()).first()
+    )

@@ -124,6 +124,7 @@ def search(
     sort="relevance",
     page=1,
     page_size=DEFAULT_PAGE_SIZE,
+    count_zero_results=True,
 ):
     """Search resources and return the public API shape:
 
@@ -149,7 +150,8 @@ def search(
     else:
         hits, count, facets = database.search(query, locale, filters, sort, page, page_size)
         took = None
-    if count == 0 and query and page == 1:
+    # Feeds and widgets repeat the same search all day: only searches people type count.
+    if count == 0 and query and page == 1 and count_zero_results:
         record_zero_result(query, locale)
     with override(locale):
         labels = _Labels(locale)
@@ -175,8 +177,9 @@ def search(
 
 
 def _result(hit, locale):
-    display = hit["display"].get(locale) or next(iter(hit["display"].values()))
-    return {
+    shown = locale if hit["display"].get(locale) else next(iter(hit["display"]))
+    display = hit["display"][shown]
+    result = {
         "id": display["id"],
         "url": display["url"],
         "source_url": hit["source_url"],
@@ -190,6 +193,25 @@ def _result(hit, locale):
         "rating": {"average": hit["rating_average"], "count": hit["rating_count"]},
         "highlight": hit["highlight"],
     }
+    if shown != locale:
+        # The work has no translation in `locale`: the item says which language it is in.
+        result["fallback_locale"] = shown
+    return result
+
+
+def resource_items(keys, locale):
+    """Map each translation key with a live translation to its public item: the search result
+    shape without "highlight", in `locale` or else the other language (then with
+    "fallback_locale"), so a resource looks the same in every list the API and feeds give."""
+    from .documents import build_documents
+
+    items = {}
+    for key, document in build_documents(keys).items():
+        if document is not None:
+            item = _result({**document, "highlight": None}, locale)
+            item.pop("highlight")
+            items[key] = item
+    return items
 
 
 class _Labels:

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.sitemap import sitemap as open_sitemap
 from community.urls import short_link_patterns as community_short_links
 from users.wagtail_frontend import document_patterns
 
@@ -14,8 +15,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(document_patterns)),  # page passwords rate limited
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v1/", include("search.api_urls")),
-    path("api/v1/", include("library.api_urls")),  # resources, categories, public collections
+    path("api/v1/", include("api.urls")),  # the open API (django-ninja), its schema and docs
+    path("sitemap.xml", open_sitemap),  # both languages' pages
     path("", include(community_short_links)),  # /s/<code>: stable short links, no tracking
 ]
 
@@ -33,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("community.urls")),  # members: submit, rate, comment, collections, feedback
     path("", include("users.wagtail_frontend")),  # Wagtail's _util/ routes, under our rules
     path("", include("programs.urls")),  # training programs: enrol, answer, discuss, certificates
+    path("", include("api.site_urls")),  # feeds, the embed builder and the widget
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

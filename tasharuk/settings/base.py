@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "sitebuild",
     "programs",
     "curation",
+    "api",
+    "ninja",  # serves the API docs' Swagger UI from its bundled static files, not a CDN
     "allauth",
     "allauth.account",  # not socialaccount, usersessions (stores IPs) or mfa: see DESIGN.md
     "two_factor",
@@ -50,6 +52,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -68,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",  # the sitemap.xml template (api.sitemap)
 ]
 
 MIDDLEWARE = [
@@ -77,6 +81,7 @@ MIDDLEWARE = [
     "users.middleware.SessionPrivacyMiddleware",  # no address or user agent in session rows
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "api.http.OpenEndpointsMiddleware",  # CORS, ETag/304, caching, rate limit of open routes
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

@@ -1,0 +1,52 @@
+"""Search and autocomplete: the search gateway's answers, unchanged but for timing details."""
+
+from ninja import Router
+
+from search import services
+
+from .. import schemas
+from ..params import parse
+
+router = Router()
+ERRORS = {400: schemas.Error}
+
+
+@router.get(
+    "",
+    response={200: schemas.SearchResults, **ERRORS},
+    summary="Search resources in Arabic and English, with facets.",
+    operation_id="search",
+    url_name="search",
+    exclude_unset=True,
+)
+def search(
+    request,
+    q: schemas.QueryParam = None,
+    locale: schemas.LocaleParam = None,
+    category: schemas.CategoryParam = None,
+    language: schemas.LanguageParam = None,
+    format: schemas.FormatParam = None,
+    region: schemas.RegionParam = None,
+    license: schemas.LicenseParam = None,
+    sort: schemas.SortParam = None,
+    page: schemas.PageParam = None,
+    page_size: schemas.PageSizeParam = None,
+):
+    params = parse(request)
+    response = services.search(
+        params.query, params.locale, params.filters, params.sort, params.page, params.page_size
+    )
+    response.pop("took", None)
+    return response
+
+
+@router.get(
+    "autocomplete/",
+    response={200: schemas.Suggestions, **ERRORS},
+    summary="Up to eight titles starting with the words typed so far.",
+    operation_id="autocomplete",
+    url_name="search-autocomplete",
+)
+def autocomplete(request, q: schemas.QueryParam = None, locale: schemas.LocaleParam = None):
+    params = parse(request)
+    return {"results": services.autocomplete(params.query, params.locale)}

@@ -1,0 +1,201 @@
+"""Typed shapes of the open API's answers and parameters; the OpenAPI document follows from them.
+
+The item shape is the search contract of DESIGN.md: a resource looks the same in search
+results, lists, collections and feeds.
+"""
+
+from typing import Annotated, Literal
+
+from django.conf import settings
+from ninja import Field, Query, Schema
+from pydantic import StringConstraints
+
+from search.engine import MAX_RESULT_WINDOW
+from search.services import FACET_PATTERNS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS
+
+Locale = Literal[tuple(code for code, _name in settings.LANGUAGES)]
+Sort = Literal[tuple(SORTS)]
+
+
+def _facet(name):
+    """A repeatable facet parameter whose values must look like codes of that facet."""
+    value = Annotated[str, StringConstraints(pattern=FACET_PATTERNS[name].pattern)]
+    return Annotated[
+        list[value] | None,
+        Query(
+            None,
+            description=f"Filter by {name}. Repeat the parameter to OR several values; "
+            "a well-formed but unknown value matches nothing.",
+        ),
+    ]
+
+
+LocaleParam = Annotated[
+    Locale | None,
+    Query(None, description="Language of the answer; the other one when a work lacks it."),
+]
+PageParam = Annotated[int | None, Query(None, ge=1, le=MAX_RESULT_WINDOW)]
+PageSizeParam = Annotated[int | None, Query(None, ge=1, le=MAX_PAGE_SIZE)]
+QueryParam = Annotated[str | None, Query(None, max_length=MAX_QUERY_LENGTH)]
+CategoryParam = _facet("category")
+LanguageParam = _facet("language")
+FormatParam = _facet("format")
+RegionParam = _facet("region")
+LicenseParam = _facet("license")
+SortParam = Annotated[Sort | None, Query(None)]
+
+
+class Error(Schema):
+    error: str = Field(description="Why the request was refused, in the request's language.")
+
+
+class Rating(Schema):
+    average: float
+    count: int
+
+
+class Highlight(Schema):
+    title: str | None = Field(description="HTML-escaped title with matches in <mark>.")
+    snippet: str | None = Field(description="HTML-escaped excerpt with matches in <mark>.")
+
+
+class ResourceItem(Schema):
+    id: int = Field(description="Page id of the returned translation.")
+    url: str
+    source_url: str
+    title: str
+    summary: str
+    categories: list[str] = Field(description="Category slugs (the same in both languages).")
+    languages: list[str] = Field(description="ISO 639-1 codes of the resource's languages.")
+    format: str
+    regions: list[str]
+    license: str = Field(description="SPDX identifier")
+    rating: Rating
+    fallback_locale: Locale | None = Field(
+        None,
+        description="Present only when the work has no translation in the requested locale: "
+        "the language this item is shown in instead.",
+    )
+
+
+class SearchItem(ResourceItem):
+    highlight: Highlight | None
+
+
+class FacetBucket(Schema):
+    value: str
+    label: str
+    count: int
+
+
+class Facets(Schema):
+    category: list[FacetBucket]
+    language: list[FacetBucket]
+    format: list[FacetBucket]
+    region: list[FacetBucket]
+    license: list[FacetBucket]
+
+
+class SearchResults(Schema):
+    count: int
+    results: list[SearchItem]
+    facets: Facets
+    notice: str | None = Field(
+        None, description="Present when the engine is down and the database answered instead."
+    )
+
+
+class Suggestion(Schema):
+    title: str
+    url: str
+
+
+class Suggestions(Schema):
+    results: list[Suggestion]
+
+
+class ResourceList(Schema):
+    count: int
+    results: list[ResourceItem]
+
+
+class Edition(Schema):
+    language: str
+    url: str
+    format: str
+    title: str
+
+
+class ResourceDetail(ResourceItem):
+    tags: list[str]
+    editions: list[Edition]
+
+
+class Category(Schema):
+    slug: str
+    title: str
+    url: str
+    resource_count: int
+
+
+class CategoryList(Schema):
+    count: int
+    results: list[Category]
+
+
+class Collection(Schema):
+    id: int
+    name: str
+    description: str
+    owner: str | None = Field(description="Display name or username; null unless shown.")
+    url: str
+
+
+class CollectionList(Schema):
+    count: int
+    results: list[Collection]
+
+
+class CollectionEntry(Schema):
+    resource: ResourceItem
+    position: int
+
+
+class CollectionDetail(Collection):
+    items: list[CollectionEntry]
+
+
+class Feed(Schema):
+    kind: Literal["latest", "category", "collection", "search"]
+    key: str = Field(description="Category slug, collection id or query; empty for latest.")
+    title: str
+    rss: str
+    atom: str
+
+
+class FeedList(Schema):
+    count: int
+    results: list[Feed]
+
+
+OEmbedUrlParam = Annotated[
+    str, Query(..., max_length=2000, description="Address of a resource page on this site.")
+]
+OEmbedFormatParam = Annotated[
+    Literal["json"] | None,
+    Query(None, description="Only json is provided; another format is answered with 501."),
+]
+OEmbedSizeParam = Annotated[int | None, Query(None, ge=1, le=10_000)]
+
+
+class OEmbed(Schema):
+    version: Literal["1.0"]
+    type: Literal["rich"]
+    title: str
+    author_name: str | None = None
+    provider_name: str
+    provider_url: str
+    cache_age: int
+    html: str
+    width: int
+    height: int

@@ -159,6 +159,20 @@ def openapi_schema():
                                                 "description": "Present when the search "
                                                 "engine is down and the database answered.",
                                             },
+                                            "suggestion": {
+                                                "type": "object",
+                                                "description": "Present when the query found "
+                                                "little and another query finds more: a "
+                                                "spelling correction or the same keys on the "
+                                                "other keyboard layout (Arabic/Latin).",
+                                                "properties": {
+                                                    "query": {"type": "string"},
+                                                    "reason": {
+                                                        "type": "string",
+                                                        "enum": ["keyboard", "spelling"],
+                                                    },
+                                                },
+                                            },
                                         },
                                         "required": ["count", "results", "facets"],
                                     }

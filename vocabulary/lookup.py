@@ -14,14 +14,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Count, Max
 
-from search.normalization import tokens
+from search.normalization import strip_particles, tokens
 
 from .terms import LANGUAGES, split_variants, term_key
 
 MAX_TERM_WORDS = 8
-# Attached Arabic particles a typed word may carry in front of a vocabulary term: wa-, fa-,
-# bi-, li-, ka- and the article, alone or combined ("والتشفير", "بالتشفير", "للمدونين").
-_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
 
 
 @dataclass(frozen=True)
@@ -111,12 +108,6 @@ def forget():
     _state["snapshot"] = None
 
 
-def _strip_particles(word):
-    for prefix in _ARABIC_PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            yield word[len(prefix) :]
-
-
 def expand(query):
     """Split `query` into groups: runs of words that name a concept (longest first, so
     "end-to-end encryption" beats "encryption") carry every form of that concept; other words
@@ -133,7 +124,7 @@ def expand(query):
                 concept = next(
                     (
                         vocabulary.by_key[bare]
-                        for bare in _strip_particles(typed)
+                        for bare in strip_particles(typed)
                         if bare in vocabulary.by_key
                     ),
                     None,
@@ -150,6 +141,19 @@ def expand(query):
             groups.append(Group(words[position], (words[position],)))
             position += 1
     return groups
+
+
+def without_particles(query):
+    """`query` normalised, with each word that is a vocabulary term only once its attached
+    Arabic particles are gone ("والتشفير") written bare ("تشفير"), so the engine's synonym
+    rules, which match whole words, recognise it too."""
+    vocabulary = snapshot()
+    words = []
+    for word in tokens(query):
+        if word not in vocabulary.by_key:
+            word = next((bare for bare in strip_particles(word) if bare in vocabulary.by_key), word)
+        words.append(word)
+    return " ".join(words)
 
 
 def concept_for_term(text):

@@ -339,8 +339,11 @@ def _word_query(word):
 
 
 def _alternative_query(alternative):
+    """All the words of a (multi-word) form. Not as a phrase: the GIN index answers AND and
+    prefix queries exactly, while a phrase makes PostgreSQL re-read each candidate's whole
+    vector, body included (seconds for a broad query at 100,000 resources)."""
     words = alternative.split()
-    return "(" + " <-> ".join(_word_query(word) for word in words) + ")"
+    return "(" + " & ".join(_word_query(word) for word in words) + ")"
 
 
 def _tsquery(groups, exact):
@@ -405,7 +408,13 @@ def _postgres_search(query, locale, filters, sort, page, page_size):
     )
     facets = {facet: [] for facet in FACETS}
     total = 0
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        if groups:
+            # A broad query matches most rows, and the planner then prefers reading the whole
+            # table, which unpacks every row's long body vector (seconds at 100,000 rows). The
+            # GIN index answers word and prefix matches exactly, so the bitmap scan reads only
+            # the short heap rows: several times faster at any breadth.
+            cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(facet_sql, match_params + params)
         for facet, value, number in cursor.fetchall():
             if facet:

@@ -373,7 +373,7 @@ def _filters_sql(selected, skip=None, alias="d"):
 
 def _postgres_search(query, locale, filters, sort, page, page_size):
     """The fallback on PostgreSQL: GIN-indexed full-text match (the vocabulary's forms
-    included), ts_rank over title/tags/summary plus the rating boost, facets counted in SQL."""
+    included), ts_rank over the titles plus the rating boost, facets counted in SQL."""
     groups = _groups(query)
     selected = {facet: sorted(values) for facet, values in filters.items() if values}
     table = _table()

@@ -11,12 +11,14 @@ _VECTOR = """
     || setweight(to_tsvector('simple'::regconfig, coalesce(summary, '')), 'C')
 """
 FORWARD = [
-    # Matching covers the body too; ranking reads only the short fields (a small vector).
+    # Matching covers every field. Ranking reads only the titles: a vector small enough to stay
+    # uncompressed in the row, where one of all the short fields cost two thirds of a broad
+    # query's time to unpack (title is also by far the heaviest field of the engine's ranking).
     f"""ALTER TABLE search_searchdocument ADD COLUMN match_vector tsvector GENERATED ALWAYS AS (
         {_VECTOR} || setweight(to_tsvector('simple'::regconfig, coalesce(body, '')), 'D')
     ) STORED""",
-    f"""ALTER TABLE search_searchdocument ADD COLUMN rank_vector tsvector GENERATED ALWAYS AS (
-        {_VECTOR}
+    """ALTER TABLE search_searchdocument ADD COLUMN rank_vector tsvector GENERATED ALWAYS AS (
+        to_tsvector('simple'::regconfig, coalesce(title, ''))
     ) STORED""",
     "CREATE INDEX search_document_match ON search_searchdocument USING GIN (match_vector)",
 ]

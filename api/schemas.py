@@ -96,12 +96,22 @@ class Facets(Schema):
     license: list[FacetBucket]
 
 
+class QuerySuggestion(Schema):
+    query: str
+    reason: Literal["keyboard", "spelling"]
+
+
 class SearchResults(Schema):
     count: int
     results: list[SearchItem]
     facets: Facets
     notice: str | None = Field(
         None, description="Present when the engine is down and the database answered instead."
+    )
+    suggestion: QuerySuggestion | None = Field(
+        None,
+        description="Present when the query found little and another query finds more: a "
+        "spelling correction or the same keys on the other keyboard layout (Arabic/Latin).",
     )
 
 

@@ -7,6 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from . import indexing
+        from . import indexing, synonyms
 
         indexing.connect()
+        synonyms.connect()

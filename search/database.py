@@ -6,6 +6,10 @@ match by normalised substring (so "حمايه" finds "حماية" and "خصوص�
 there is no stemming of English or Arabic plurals, no fuzzy matching and no phrase bonus), and
 scoring is a simple weighted count done in Python over the matching rows. Facets, filters,
 sorting and pagination behave exactly as the engine's.
+
+Queries are expanded with the same vocabulary the engine uses (vocabulary.lookup.expand): a
+run of words naming a concept matches any of the concept's labels and variants, in either
+language, and such matches score less than the typed words themselves.
 """
 
 import json
@@ -16,9 +20,16 @@ from django.db.models import JSONField, Q
 from django.utils.html import escape
 
 from .documents import LOCALES
-from .engine import FACETS, FIELD_WEIGHTS, LOCALE_BOOST, RATING_BOOST, RATING_PIVOT
+from .engine import (
+    FACETS,
+    FIELD_WEIGHTS,
+    LOCALE_BOOST,
+    RATING_BOOST,
+    RATING_PIVOT,
+    SYNONYM_BOOST,
+)
 from .models import SearchDocument
-from .normalization import normalize, tokens
+from .normalization import normalize, strip_particles, tokens
 
 _FACET_COLUMNS = {
     "category": "categories",
@@ -89,13 +100,22 @@ def _copy_upsert(rows):
         cursor.execute("DROP TABLE search_document_batch")
 
 
+def _searchable(text):
+    """`text` normalised, followed by its Arabic words that carry attached particles written
+    bare ("والتشفير" adds "تشفير" and "التشفير"), so a word search finds them either way."""
+    normalised = normalize(text)
+    bare = [form for word in tokens(normalised) for form in strip_particles(word)]
+    return f"{normalised} {' '.join(bare)}" if bare else normalised
+
+
 def _row(doc):
     def both(field):
-        return normalize(" ".join(doc[f"{field}_{code}"] for code in LOCALES))
+        return _searchable(" ".join(doc[f"{field}_{code}"] for code in LOCALES))
 
     fields = {
         "title": both("title"),
-        "tags": normalize(" ".join(doc["tags"])),
+        # Tags are slugs ("threat-modeling"): as words, so vocabulary terms match them.
+        "tags": _searchable(" ".join(doc["tags"]).replace("-", " ")),
         "summary": both("summary"),
         "body": both("body"),
     }
@@ -122,12 +142,24 @@ def _facet_values(row, facet):
     return value if isinstance(value, list) else [value] if value else []
 
 
+def _groups(query):
+    from vocabulary.lookup import expand
+
+    return expand(query)
+
+
 def search(query, locale, filters, sort, page, page_size):
     """Same arguments and return value as search.engine.search (took is measured here)."""
-    words = tokens(query)
+    if connection.vendor == "postgresql":
+        return _postgres_search(query, locale, filters, sort, page, page_size)
+    groups = _groups(query)
+    words = [alternative for group in groups for alternative in group.alternatives]
     candidates = SearchDocument.objects.all()
-    for word in words:
-        candidates = candidates.filter(text__contains=word)
+    for group in groups:
+        match = Q()
+        for alternative in group.alternatives:
+            match |= Q(text__contains=alternative)
+        candidates = candidates.filter(match)
     columns = ["translation_key", "rating_bayesian", "published_at", *_FACET_COLUMNS.values()]
     if words:
         columns += ["title", "tags", "summary", "body", "display"]
@@ -149,7 +181,7 @@ def search(query, locale, filters, sort, page, page_size):
         facets[facet] = counts.most_common()
     matching = [row for row in rows if passes(row)]
     for row in matching:
-        row["score"] = _score(row, words, locale) if words else 0.0
+        row["score"] = _score(row, groups, locale) if words else 0.0
         rating = row["rating_bayesian"]
         row["score"] += RATING_BOOST * rating / (rating + RATING_PIVOT)
     if sort == "rating":
@@ -165,24 +197,53 @@ def search(query, locale, filters, sort, page, page_size):
     return hits, len(matching), facets
 
 
+def count(query):
+    """How many resources a search for `query` finds (no facets, no hits)."""
+    if connection.vendor == "postgresql":
+        groups = _groups(query)
+        if not groups:
+            return SearchDocument.objects.count()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*) FROM {_table()} d "
+                "WHERE d.match_vector @@ to_tsquery('simple', %s)",
+                [_tsquery(groups, exact=False)],
+            )
+            return cursor.fetchone()[0]
+    candidates = SearchDocument.objects.all()
+    for group in _groups(query):
+        match = Q()
+        for alternative in group.alternatives:
+            match |= Q(text__contains=alternative)
+        candidates = candidates.filter(match)
+    return candidates.count()
+
+
 def _newest_first(row):
     published = row["published_at"]
     return (published is None, -published.timestamp() if published else 0.0)
 
 
-def _score(row, words, locale):
-    """Weighted occurrence count: title > tags > summary > body, whole words count double."""
-    score = 0.0
+def _score(row, groups, locale):
+    """Weighted occurrence count: title > tags > summary > body, whole words count double; per
+    query group, the typed words score in full and the vocabulary's other forms at
+    SYNONYM_BOOST, whichever of them scores best."""
     display = row["display"].get(locale, {})
     local_title = normalize(display.get("title", ""))
-    for field, weight in FIELD_WEIGHTS.items():
-        text = row[field]
-        padded = f" {text} "
-        for word in words:
-            if word in text:
-                score += weight * (2.0 if f" {word} " in padded else 1.0)
-                if field == "title" and word in local_title:
-                    score += weight * (LOCALE_BOOST - 1.0)
+    score = 0.0
+    for group in groups:
+        best = 0.0
+        for position, alternative in enumerate(group.alternatives):
+            weight_factor = 1.0 if position == 0 else SYNONYM_BOOST
+            found = 0.0
+            for field, weight in FIELD_WEIGHTS.items():
+                text = row[field]
+                if alternative in text:
+                    found += weight * (2.0 if f" {alternative} " in f" {text} " else 1.0)
+                    if field == "title" and alternative in local_title:
+                        found += weight * (LOCALE_BOOST - 1.0)
+            best = max(best, found * weight_factor)
+        score += best
     return score
 
 
@@ -256,3 +317,134 @@ def autocomplete(prefix, locale, size=8):
         query &= Q(title__contains=word)
     documents = SearchDocument.objects.filter(query).order_by("-rating_bayesian")[:size]
     return [document.display for document in documents]
+
+
+# --- PostgreSQL: matching, ranking and facets in SQL ------------------------------------------
+
+# ts_rank of a title match is about 0.6; scaled so text relevance outweighs the rating boost
+# (at most RATING_BOOST) as the Python scorer's weighted counts do.
+RANK_SCALE = 20.0
+_LIST_FACETS = {"category", "language", "region"}  # JSON arrays; the others are plain columns
+
+
+def _table():
+    return connection.ops.quote_name(SearchDocument._meta.db_table)
+
+
+def _word_query(word):
+    """A query word as tsquery: itself or its bare forms, each as a prefix ("encrypt" finds
+    "encryption", "تشفير" finds "تشفيرها")."""
+    forms = [word, *strip_particles(word)]
+    return "(" + " | ".join(f"'{form}':*" for form in dict.fromkeys(forms)) + ")"
+
+
+def _alternative_query(alternative):
+    """All the words of a (multi-word) form. Not as a phrase: the GIN index answers AND and
+    prefix queries exactly, while a phrase makes PostgreSQL re-read each candidate's whole
+    vector, body included (seconds for a broad query at 100,000 resources)."""
+    words = alternative.split()
+    return "(" + " & ".join(_word_query(word) for word in words) + ")"
+
+
+def _tsquery(groups, exact):
+    """AND over the query's groups; each group its typed words (exact) or any of its forms."""
+    parts = []
+    for group in groups:
+        alternatives = group.alternatives[:1] if exact else group.alternatives
+        parts.append("(" + " | ".join(_alternative_query(a) for a in alternatives) + ")")
+    return " & ".join(parts)
+
+
+def _facet_filter(facet, alias="d"):
+    column = f"{alias}.{_FACET_COLUMNS[facet]}"
+    if facet in _LIST_FACETS:
+        return f"{column} ?| %s"  # the JSON array holds any of the values
+    return f"{column} = ANY(%s)"
+
+
+def _filters_sql(selected, skip=None, alias="d"):
+    clauses, params = [], []
+    for facet, values in selected.items():
+        if facet != skip:
+            clauses.append(_facet_filter(facet, alias))
+            params.append(list(values))
+    return (" AND ".join(clauses) or "TRUE"), params
+
+
+def _postgres_search(query, locale, filters, sort, page, page_size):
+    """The fallback on PostgreSQL: GIN-indexed full-text match (the vocabulary's forms
+    included), ts_rank over the titles plus the rating boost, facets counted in SQL."""
+    groups = _groups(query)
+    selected = {facet: sorted(values) for facet, values in filters.items() if values}
+    table = _table()
+    if groups:
+        match_sql = "d.match_vector @@ to_tsquery('simple', %s)"
+        match_params = [_tsquery(groups, exact=False)]
+    else:
+        match_sql, match_params = "TRUE", []
+    # Facets: each counted over the matches under the other facets' filters.
+    parts, params = [], []
+    for facet in FACETS:
+        where, where_params = _filters_sql(selected, skip=facet, alias="m")
+        column = f"m.{_FACET_COLUMNS[facet]}"
+        if facet in _LIST_FACETS:
+            parts.append(
+                f"SELECT %s, value, count(*) FROM m, jsonb_array_elements_text({column}) value "
+                f"WHERE {where} GROUP BY value"
+            )
+        else:
+            parts.append(
+                f"SELECT %s, {column}, count(*) FROM m WHERE {where} AND {column} <> '' "
+                f"GROUP BY {column}"
+            )
+        params += [facet, *where_params]
+    where, where_params = _filters_sql(selected, alias="m")
+    parts.append(f"SELECT %s, '', count(*) FROM m WHERE {where}")
+    params += ["", *where_params]
+    columns = ", ".join(f"d.{column}" for column in _FACET_COLUMNS.values())
+    facet_sql = (
+        f"WITH m AS MATERIALIZED (SELECT {columns} FROM {table} d WHERE {match_sql}) "
+        + " UNION ALL ".join(parts)
+    )
+    facets = {facet: [] for facet in FACETS}
+    total = 0
+    with transaction.atomic(), connection.cursor() as cursor:
+        if groups:
+            # A broad query matches most rows, and the planner then prefers reading the whole
+            # table, which unpacks every row's long body vector (seconds at 100,000 rows). The
+            # GIN index answers word and prefix matches exactly, so the bitmap scan reads only
+            # the short heap rows: several times faster at any breadth.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(facet_sql, match_params + params)
+        for facet, value, number in cursor.fetchall():
+            if facet:
+                facets[facet].append((value, number))
+            else:
+                total = number
+        rating = f"{RATING_BOOST} * d.rating_bayesian / (d.rating_bayesian + {RATING_PIVOT})"
+        score, score_params = rating, []
+        if groups:
+            score = (
+                f"{RANK_SCALE} * (ts_rank(d.rank_vector, to_tsquery('simple', %s)) "
+                f"+ {SYNONYM_BOOST} * ts_rank(d.rank_vector, to_tsquery('simple', %s))) "
+                f"+ {rating}"
+            )
+            score_params = [_tsquery(groups, exact=True), _tsquery(groups, exact=False)]
+        order = {
+            "rating": "d.rating_bayesian DESC, score DESC",
+            "newest": "d.published_at DESC NULLS LAST, score DESC",
+        }.get(sort, "score DESC")
+        where, where_params = _filters_sql(selected)
+        cursor.execute(
+            f"SELECT d.translation_key, {score} AS score FROM {table} d "
+            f"WHERE {match_sql} AND {where} ORDER BY {order}, d.translation_key "
+            "LIMIT %s OFFSET %s",
+            score_params + match_params + where_params + [page_size, (page - 1) * page_size],
+        )
+        keys = [row[0] for row in cursor.fetchall()]
+    for facet in FACETS:
+        facets[facet].sort(key=lambda item: (-item[1], item[0]))
+    documents = SearchDocument.objects.in_bulk(keys, field_name="translation_key")
+    words = [alternative for group in groups for alternative in group.alternatives]
+    hits = [_hit(documents[key], words, locale) for key in keys]
+    return hits, total, facets

@@ -21,6 +21,9 @@ FACETS = ["category", "language", "format", "region", "license"]
 FIELD_WEIGHTS = {"title": 6.0, "tags": 3.0, "summary": 2.0, "body": 1.0}
 LOCALE_BOOST = 1.5  # the requested locale's text counts more than the other's
 PHRASE_BOOST = 4.0
+# The vocabulary's other names for what was typed (the other language above all) count for
+# less than the typed words themselves, so exact-language matches rank first.
+SYNONYM_BOOST = 0.5
 RATING_BOOST = 3.0
 RATING_PIVOT = 3.0  # an unrated resource (PRIOR_MEAN) gets half the rating boost
 FACET_SIZE = 300  # more than any vocabulary in use (categories 40, regions ~250)
@@ -58,10 +61,27 @@ def _unavailable(error):
 
 _TEXT_FILTERS = ["lowercase", "decimal_digit", "arabic_normalization", "persian_normalization"]
 ANALYZERS = {"ar": "tasharuk_arabic", "en": "tasharuk_english"}
+# Query-time only: the typed words plus the vocabulary's other names for them, analysed as each
+# language's stemmed sub-fields are (see index_body).
+SYNONYM_ANALYZERS = {"ar": "tasharuk_arabic_synonyms", "en": "tasharuk_english_synonyms"}
 
 
-def index_body():
-    """Settings and mapping of the resource index."""
+def _synonym_rules():
+    from vocabulary.lookup import synonym_rules
+
+    return synonym_rules()
+
+
+def _vocabulary_fingerprint(rules):
+    from vocabulary.lookup import fingerprint
+
+    return fingerprint(rules)
+
+
+def index_body(rules=None):
+    """Settings and mapping of the resource index (`rules`: the vocabulary's synonym rules,
+    read from the vocabulary when not given)."""
+    rules = _synonym_rules() if rules is None else rules
 
     def text(*languages):
         """Unstemmed (phrases, fuzzy matching) with a stemmed sub-field per language."""
@@ -118,7 +138,19 @@ def index_body():
                     "ar_stem": {"type": "stemmer", "language": "arabic"},
                     "en_stop": {"type": "stop", "stopwords": "_english_"},
                     "en_possessive": {"type": "stemmer", "language": "possessive_english"},
-                    "en_light": {"type": "stemmer", "language": "light_english"},
+                    # Porter2 (Snowball English): encrypt, encrypted, encrypting and encryption
+                    # share one stem, which the lighter KStem does not give them.
+                    "en_stem": {"type": "stemmer", "language": "porter2"},
+                    # Every concept's labels and variants, both languages, as one equivalence
+                    # rule. At query time only, so a vocabulary change needs a new index version
+                    # (the engine has no reloadable analyzers without a plugin), never a re-read
+                    # of the documents' text analysis.
+                    "vocabulary_synonyms": {
+                        "type": "synonym_graph",
+                        # The filter needs a rule; this one names nothing anybody types.
+                        "synonyms": rules or ["tasharukunused, tasharukunused2"],
+                        "lenient": True,
+                    },
                 },
                 "analyzer": {
                     "tasharuk_folded": {"tokenizer": "standard", "filter": _TEXT_FILTERS},
@@ -128,17 +160,29 @@ def index_body():
                     },
                     "tasharuk_english": {
                         "tokenizer": "standard",
+                        "filter": ["en_possessive", *_TEXT_FILTERS, "en_stop", "en_stem"],
+                    },
+                    # Stop words and stemming come after the synonym graph, so multi-word
+                    # terms ("freedom of expression") are matched whole before "of" goes.
+                    "tasharuk_arabic_synonyms": {
+                        "tokenizer": "standard",
+                        "filter": [*_TEXT_FILTERS, "vocabulary_synonyms", "ar_stop", "ar_stem"],
+                    },
+                    "tasharuk_english_synonyms": {
+                        "tokenizer": "standard",
                         "filter": [
                             "en_possessive",
                             *_TEXT_FILTERS,
+                            "vocabulary_synonyms",
                             "en_stop",
-                            "en_light",
+                            "en_stem",
                         ],
                     },
                 },
             },
         },
         "mappings": {
+            "_meta": {"vocabulary": _vocabulary_fingerprint(rules)},
             "dynamic": "strict",
             "_source": {"excludes": [f"body_{code}" for code in LOCALES]},
             "properties": properties,
@@ -185,6 +229,15 @@ def alias_target():
     except NotFoundError:
         return None
     return next(iter(aliases), None)
+
+
+def index_vocabulary(name=None):
+    """The vocabulary fingerprint the index (default: the alias's) was built with, or None."""
+    name = name or alias_target()
+    if name is None:
+        return None
+    mapping = client().indices.get_mapping(index=name)
+    return next(iter(mapping.values()))["mappings"].get("_meta", {}).get("vocabulary")
 
 
 def ensure_index():
@@ -244,8 +297,39 @@ def health():
 # --- Queries -----------------------------------------------------------------------------------
 
 
+def _synonym_query(query, locale):
+    """The query through the vocabulary: each language's stemmed fields matched against the
+    typed words and every other name of the concepts they contain (synonym graph)."""
+    from vocabulary.lookup import without_particles
+
+    query = without_particles(query)
+    clauses = []
+    for code in LOCALES:
+        fields = []
+        for field, weight in FIELD_WEIGHTS.items():
+            boost = weight * (LOCALE_BOOST if code == locale else 1.0)
+            if field == "tags":
+                fields.append(f"tags.{code}^{boost:g}")
+            elif field == "body":
+                fields.append(f"body_{code}^{boost:g}")
+            else:
+                fields.append(f"{field}_{code}.{code}^{boost:g}")
+        clauses.append(
+            {
+                "multi_match": {
+                    "query": query,
+                    "fields": fields,
+                    "type": "most_fields",
+                    "analyzer": SYNONYM_ANALYZERS[code],
+                }
+            }
+        )
+    return {"bool": {"should": clauses, "boost": SYNONYM_BOOST}}
+
+
 def _text_query(query, locale):
-    """Weighted multi-field match, phrase bonus and fuzzy matching on the unstemmed fields."""
+    """Weighted multi-field match, phrase bonus, fuzzy matching on the unstemmed fields, and
+    the vocabulary's synonyms at a lower weight."""
     fields, folded, short = [], [], []
     for field, weight in FIELD_WEIGHTS.items():
         names = ["tags"] if field == "tags" else [f"{field}_{code}" for code in LOCALES]
@@ -285,6 +369,7 @@ def _text_query(query, locale):
                         "boost": 0.5,
                     }
                 },
+                _synonym_query(query, locale),
             ],
             "minimum_should_match": 1,
         }
@@ -359,7 +444,9 @@ def build_search_body(query, locale, filters, sort, page, page_size):
                     }
         body["highlight"] = {
             # Highlight what the weighted match found; fuzzy expansions make it slow.
-            "highlight_query": must[0]["bool"]["should"][0],
+            "highlight_query": {
+                "bool": {"should": [must[0]["bool"]["should"][0], must[0]["bool"]["should"][-1]]}
+            },
             "encoder": "html",
             "pre_tags": ["<mark>"],
             "post_tags": ["</mark>"],
@@ -452,3 +539,61 @@ def autocomplete(prefix, locale, size=8):
     except (TransportError, EngineConnectionError) as error:
         raise EngineUnavailable(str(error)) from error
     return [hit["_source"]["display"] for hit in response["hits"]["hits"]]
+
+
+SUGGEST_FIELDS = [f"{field}_{code}" for field in ("title", "summary") for code in LOCALES]
+
+
+def spelling(query):
+    """`query` with each word the index does not hold replaced by the index's closest, most
+    frequent term (term suggester on the unstemmed fields); None when nothing changes."""
+    text = normalize(query)
+    body = {
+        "size": 0,
+        "suggest": {
+            "text": text,
+            **{
+                field: {
+                    "term": {
+                        "field": field,
+                        "suggest_mode": "missing",
+                        "min_word_length": 3,
+                        "sort": "score",
+                    }
+                }
+                for field in SUGGEST_FIELDS
+            },
+        },
+    }
+    try:
+        response = client().search(index=alias_name(), body=body)
+    except (TransportError, EngineConnectionError) as error:
+        raise EngineUnavailable(str(error)) from error
+    best = {}  # (offset, length) -> (score, freq, text)
+    for field in SUGGEST_FIELDS:
+        for entry in response.get("suggest", {}).get(field, []):
+            for option in entry["options"][:1]:
+                key = (entry["offset"], entry["length"])
+                candidate = (option["score"], option["freq"], option["text"])
+                if key not in best or candidate > best[key]:
+                    best[key] = candidate
+    if not best:
+        return None
+    corrected, cursor = [], 0
+    for (offset, length), (_score, _freq, replacement) in sorted(best.items()):
+        corrected += [text[cursor:offset], replacement]
+        cursor = offset + length
+    corrected.append(text[cursor:])
+    return "".join(corrected)
+
+
+def count(query, locale):
+    """How many resources a search for `query` finds (no facets, no hits)."""
+    body = {"query": {"bool": {"must": [_text_query(normalize(query), locale)]}}, "size": 0}
+    try:
+        response = client().search(
+            index=alias_name(), body=body, params={"track_total_hits": "true"}
+        )
+    except (TransportError, EngineConnectionError) as error:
+        raise EngineUnavailable(str(error)) from error
+    return response["hits"]["total"]["value"]

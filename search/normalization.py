@@ -55,3 +55,16 @@ def nfkc(text):
 def tokens(text):
     """The words of `normalize(text)`, in order."""
     return _WORD.findall(normalize(text))
+
+
+# Particles written attached to the next Arabic word: wa-, fa-, bi-, li-, ka- and the article,
+# alone or combined ("والتشفير", "بالتشفير", "للمدونين").
+ARABIC_PARTICLES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+def strip_particles(word):
+    """The forms of a normalised Arabic `word` without its attached particles, longest
+    particle first, keeping at least three letters ("والتشفير" → "تشفير", "التشفير")."""
+    for prefix in ARABIC_PARTICLES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            yield word[len(prefix) :]

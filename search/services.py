@@ -20,7 +20,7 @@ from django.utils.translation import override
 
 from library import vocabularies
 
-from . import database, engine
+from . import database, engine, suggestions
 from .engine import FACETS, MAX_RESULT_WINDOW
 from .models import ZeroResultQuery
 from .normalization import normalize
@@ -139,20 +139,24 @@ def search(
     filters = {facet: list(values) for facet, values in (filters or {}).items() if values}
     notice = None
     started = time.perf_counter()
-    if engine.configured():
+    on_engine = engine.configured()
+    if on_engine:
         try:
             hits, count, facets, took = engine.search(query, locale, filters, sort, page, page_size)
         except engine.EngineUnavailable as error:
             logger.warning("search engine unavailable, answering from the database: %s", error)
             notice = _("Search is running in reduced mode: results may be less complete.")
             hits, count, facets = database.search(query, locale, filters, sort, page, page_size)
-            took = None
+            took, on_engine = None, False
     else:
         hits, count, facets = database.search(query, locale, filters, sort, page, page_size)
         took = None
     # Feeds and widgets repeat the same search all day: only searches people type count.
     if count == 0 and query and page == 1 and count_zero_results:
         record_zero_result(query, locale)
+    suggestion = None
+    if query and page == 1 and not filters:
+        suggestion = _suggestion(query, locale, count, on_engine)
     with override(locale):
         labels = _Labels(locale)
         response = {
@@ -168,12 +172,30 @@ def search(
         }
     if notice:
         response["notice"] = notice
+    if suggestion:
+        response["suggestion"] = suggestion
     # Not part of the public shape's contract, but handy for benchmarks and logs.
     response["took"] = {
         "engine_ms": took,
         "total_ms": round((time.perf_counter() - started) * 1000, 2),
     }
     return response
+
+
+def _suggestion(query, locale, count, on_engine):
+    """“Did you mean”: {"query", "reason": "keyboard" | "spelling"} or None (see
+    search.suggestions); from the backend that answered the search."""
+    try:
+        if on_engine:
+            return suggestions.suggest(
+                query,
+                count,
+                lambda text: engine.count(text, locale),
+                engine.spelling,
+            )
+        return suggestions.suggest(query, count, database.count, suggestions.vocabulary_spelling)
+    except engine.EngineUnavailable:
+        return None
 
 
 def _result(hit, locale):

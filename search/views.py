@@ -49,8 +49,17 @@ def search_page(request):
         ],
         "pages": _pages(request, params, response) if response else None,
         "categories_url": _categories_url(locale),
+        "suggestion": _suggestion(request, response),
     }
     return render(request, "search/search.html", context, status=400 if error else 200)
+
+
+def _suggestion(request, response):
+    """The “did you mean” query with the link that searches it (filters kept), or None."""
+    suggestion = (response or {}).get("suggestion")
+    if not suggestion:
+        return None
+    return {**suggestion, "url": _url(request, q=suggestion["query"], page=None)}
 
 
 def _url(request, drop=None, **changes):

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "curation",
     "api",
     "ninja",  # serves the API docs' Swagger UI from its bundled static files, not a CDN
+    "vocabulary",
     "allauth",
     "allauth.account",  # not socialaccount, usersessions (stores IPs) or mfa: see DESIGN.md
     "two_factor",
@@ -256,6 +257,11 @@ TASHARUK_SEARCH = {
     "INDEX_PREFIX": ENV_SEARCH_INDEX_PREFIX,
     # Anonymous zero-result counts (knowledge gaps) older than this are purged.
     "ZERO_RESULT_RETENTION_DAYS": 180,
+    # How often a process checks whether curators changed the vocabulary (its own saves count
+    # at once), and whether the engine's synonyms are rebuilt in the saving request's thread
+    # (tests) instead of a background thread after the commit.
+    "VOCABULARY_CHECK_SECONDS": 5,
+    "VOCABULARY_REFRESH_INLINE": False,
 }
 
 # --- Email -----------------------------------------------------------------------------------

@@ -13,3 +13,7 @@ STORAGES = {
 }
 # Tests never touch development indexes; parallel work trees set their own prefix.
 TASHARUK_SEARCH = {**TASHARUK_SEARCH, "INDEX_PREFIX": f"{ENV_SEARCH_INDEX_PREFIX}-test"}  # noqa: F405
+# Each test changes the vocabulary inside its own transaction: re-check it on every search, and
+# rebuild the engine's synonyms in the test's thread (it cannot see uncommitted rows otherwise).
+TASHARUK_SEARCH["VOCABULARY_CHECK_SECONDS"] = 0
+TASHARUK_SEARCH["VOCABULARY_REFRESH_INLINE"] = True

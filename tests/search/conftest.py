@@ -14,7 +14,7 @@ from django.conf import settings as django_settings
 from opensearchpy import OpenSearch
 
 from library.models import LibraryIndexPage
-from search import engine, indexing
+from search import engine, indexing, synonyms
 from tests.factories import ResourcePageFactory
 
 ENGINE_URL = os.environ.get("TASHARUK_SEARCH_URL", "")
@@ -62,6 +62,8 @@ def _session_index_prefix():
 def engine_backend(settings, engine_url, db):
     settings.TASHARUK_SEARCH = {**settings.TASHARUK_SEARCH, "URL": engine_url}
     engine.ensure_index()
+    # An index built for another test's vocabulary would still expand its terms.
+    synonyms.refresh()
     engine.client().delete_by_query(
         index=engine.alias_name(), body={"query": {"match_all": {}}}, refresh=True
     )

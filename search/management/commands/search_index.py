@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from search import engine, indexing, services
+from search import engine, indexing, services, synonyms
 from search.documents import live_translation_keys
 from search.models import PendingIndexUpdate, SearchDocument
 from search.rebuild import rebuild
@@ -13,7 +13,8 @@ class Command(BaseCommand):
     help = (
         "rebuild: fill a new index and swap the alias to it (no downtime), and refresh the "
         "database fallback; health: engine, alias, document counts, pending updates; sync: "
-        "replay updates queued while the engine was down; purge_zero_results: delete "
+        "replay updates queued while the engine was down, and rebuild the index if the "
+        "vocabulary changed since; purge_zero_results: delete "
         "zero-result counts older than TASHARUK_SEARCH['ZERO_RESULT_RETENTION_DAYS']."
     )
 
@@ -50,8 +51,9 @@ class Command(BaseCommand):
                     f"engine: {info['engine']} {info['version']}",
                     f"alias: {info['alias']} -> {info['index'] or 'MISSING'}",
                     f"engine documents: {info['documents']} (database: {live} live resources)",
+                    f"engine synonyms: {'current' if synonyms.is_current() else 'OUT OF DATE'}",
                 ]
-                healthy = healthy and info["documents"] == live
+                healthy = healthy and info["documents"] == live and synonyms.is_current()
         else:
             lines.append("engine: not configured (database search)")
         lines.append(f"database fallback documents: {SearchDocument.objects.count()}")
@@ -67,6 +69,8 @@ class Command(BaseCommand):
         if not indexing.replay():
             raise CommandError("Search engine unavailable; updates stay queued.")
         self.stdout.write(self.style.SUCCESS(f"Replayed {pending} pending updates."))
+        if engine.configured() and synonyms.refresh():
+            self.stdout.write(self.style.SUCCESS("Rebuilt the index for the new vocabulary."))
 
     def _purge_zero_results(self, no_progress):
         deleted = services.purge_zero_results()

@@ -8,6 +8,7 @@ from tqdm import tqdm
 from library.importer import import_lines
 from programs.demo import ensure_demo_program
 from sitebuild.site_structure import ensure_site
+from vocabulary.demo import load_demo_vocabulary
 
 DEMO_FILE = Path(__file__).resolve().parents[3] / "library" / "demo_data" / "resources.jsonl"
 
@@ -21,6 +22,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.stdout.write("Building the site skeleton in English and Arabic…")
         ensure_site()
+        created, updated = load_demo_vocabulary()
+        self.stdout.write(f"Vocabulary: {created} concepts created, {updated} updated.")
         with DEMO_FILE.open(encoding="utf-8") as lines:
             report = import_lines(
                 lines,

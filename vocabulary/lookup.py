@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import Count, Max
 
-from search.normalization import strip_particles, tokens
+from tasharuk.text_normalization import strip_particles, tokens
 
 from .terms import LANGUAGES, split_variants, term_key
 

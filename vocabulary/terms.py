@@ -9,7 +9,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from search.normalization import tokens
+from tasharuk.text_normalization import tokens
 
 LANGUAGES = ("en", "ar")
 _SEPARATORS = re.compile(r"[\n|]")

@@ -153,7 +153,11 @@ class _WatchedHTTPSConnection(_WatchedConnectionMixin, urllib3.connection.HTTPSC
 class Fetcher:
     """Fetch user-supplied URLs safely. `allowed_addresses`, `allowed_ports`, `resolver` and
     `deadline` exist so tests can let a local test server through (and not wait long);
-    production code uses the defaults."""
+    production code uses the defaults. Subclasses may ask with another `method` (HEAD) or name
+    themselves with another `user_agent`; everything that keeps private addresses out stays here."""
+
+    method = "GET"
+    user_agent = USER_AGENT
 
     def __init__(
         self, allowed_addresses=(), allowed_ports=ALLOWED_PORTS, resolver=None, deadline=None
@@ -274,11 +278,11 @@ class Fetcher:
             host_header = f"[{host}]"
         try:
             return pool.urlopen(
-                "GET",
+                self.method,
                 path,
                 headers={
                     "Host": host_header,
-                    "User-Agent": USER_AGENT,
+                    "User-Agent": self.user_agent,
                     "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
                     "Accept-Encoding": "identity",
                 },

@@ -1,6 +1,7 @@
 """The pages trainers edit: the programs index, a program, and its weeks (ordered in the page tree)."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -12,6 +13,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from library.blocks import TEXT_FEATURES
 
 from ..blocks import AssessmentBlock, LiveChatBlock, MaterialBlock, WeekResourceBlock
+
+# programs/urls.py serves these paths under the programs index before Wagtail's pages; a program
+# with one of these slugs (or its weeks) would be hidden behind them.
+RESERVED_PROGRAM_SLUGS = frozenset({"my", "answers", "weeks", "certificates"})
 
 PROGRAM_LANGUAGES = [
     ("ar", _("Arabic")),
@@ -108,6 +113,18 @@ class ProgramPage(Page):
     class Meta:
         verbose_name = _("training program")
         verbose_name_plural = _("training programs")
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_PROGRAM_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "“%(slug)s” is used by the site's own program pages; choose another slug."
+                    )
+                    % {"slug": self.slug}
+                }
+            )
 
     def get_context(self, request, *args, **kwargs):
         from .. import services

@@ -124,3 +124,34 @@ def test_trainer_builds_an_arabic_program_from_library_resources(trainer_client,
 
     statistics = trainer_client.get(f"/admin/programs/{program.pk}/statistics/").content.decode()
     assert "1 participant enrolled" in statistics
+
+
+def test_a_program_slug_used_by_the_sites_own_pages_is_refused_in_arabic(trainer_client):
+    arabic = Locale.objects.get(language_code="ar")
+    arabic_index = translate(program_index(), arabic, fields={"title": "البرامج التدريبية"})
+    from wagtail.users.models import UserProfile
+
+    trainer = trainer_client.session["_auth_user_id"]
+    UserProfile.objects.update_or_create(user_id=trainer, defaults={"preferred_language": "ar"})
+    response = trainer_client.post(
+        f"/admin/pages/add/programs/programpage/{arabic_index.pk}/",
+        nested_form_data(
+            {
+                "title": "برنامجي",
+                "slug": "certificates",
+                "summary": "برنامج قصير",
+                "audience": "",
+                "intro": rich_text(""),
+                "program_language": "ar",
+                "starts_on": "",
+                "ends_on": "",
+                "enrolment_open": "on",
+                "capacity": "",
+                "action-publish": "publish",
+            }
+        ),
+    )
+    assert response.status_code == 200
+    assert not ProgramPage.objects.filter(slug="certificates").exists()
+    assert "مستخدم في صفحات البرامج الخاصة بالموقع" in response.content.decode()
+    assert 'value="برنامجي"' in response.content.decode()  # what was typed is kept

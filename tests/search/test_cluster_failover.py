@@ -78,6 +78,11 @@ def _wait_for_green(timeout=90):
     assert status["status"] == "green", status
 
 
+def _replicas_of(index_name):
+    settings = engine.client().indices.get_settings(index=index_name)
+    return int(settings[index_name]["settings"]["index"]["number_of_replicas"])
+
+
 def _put_primary_on_node_2():
     """Move the index's primary to node 2, the node the test stops, so the outage also covers
     the harder case: node 1's replica must be promoted while searches and writes go on. (The
@@ -157,6 +162,7 @@ def test_search_answers_through_a_node_outage_and_its_changes_reach_both_copies(
         make_resource(f"Failover field guide {n}", summary="Keeping sources safe") for n in range(3)
     ]
     index(*guides)
+    assert _replicas_of(engine.alias_target()) == 1  # from the settings
     _put_primary_on_node_2()
     _wait_for_green()
     shards = engine.client().cat.shards(index=engine.alias_name(), format="json")
@@ -234,3 +240,24 @@ def test_search_answers_through_a_node_outage_and_its_changes_reach_both_copies(
     on_node_2 = {hit["_id"]: hit["_source"]["rating_count"] for hit in local["hits"]["hits"]}
     assert on_node_2 == {keys[0]: 0, keys[1]: 1}
     print(f"cluster failover: test body took {time.monotonic() - started:.1f}s")
+
+
+def test_a_rebuild_on_the_cluster_swaps_to_an_index_with_its_replicas_copied(cluster, settings):
+    settings.TASHARUK_SEARCH = {**settings.TASHARUK_SEARCH, "URL": ",".join(cluster), "REPLICAS": 1}
+    guide = make_resource("Replicated rebuild guide")
+    index(guide)
+    before = engine.alias_target()
+    call_command("search_index", "rebuild", "--no-progress")
+    after = engine.alias_target()
+    assert after != before
+    assert _replicas_of(after) == 1
+    # Copied before the swap: both copies are already started, on different nodes.
+    shards = engine.client().cat.shards(index=after, format="json")
+    assert sorted((shard["prirep"], shard["state"]) for shard in shards) == [
+        ("p", "STARTED"),
+        ("r", "STARTED"),
+    ], shards
+    assert len({shard["node"] for shard in shards}) == 2
+    assert [r["title"] for r in services.search("replicated", "en")["results"]] == [
+        "Replicated rebuild guide"
+    ]

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from opensearchpy import OpenSearch, helpers
 from opensearchpy.exceptions import ConnectionError as EngineConnectionError
-from opensearchpy.exceptions import ConnectionTimeout, NotFoundError, TransportError
+from opensearchpy.exceptions import ConnectionTimeout, NotFoundError, RequestError, TransportError
 
 from .documents import LOCALES
 from .normalization import normalize
@@ -33,6 +33,9 @@ RATING_BOOST = 3.0
 RATING_PIVOT = 3.0  # an unrated resource (PRIOR_MEAN) gets half the rating boost
 FACET_SIZE = 300  # more than any vocabulary in use (categories 40, regions ~250)
 MAX_RESULT_WINDOW = 10_000
+# Creating an index, changing settings and aliases wait for the cluster to apply the change on
+# every node (new shards started), which on a busy cluster takes far longer than a search may.
+ADMIN_TIMEOUT = 60
 
 
 class EngineUnavailable(Exception):
@@ -275,7 +278,13 @@ def create_index(for_rebuild=False):
     if client().info().get("version", {}).get("distribution") != "opensearch":
         for setting in _OPENSEARCH_ONLY_SETTINGS:
             body["settings"].pop(setting, None)
-    client().indices.create(index=name, body=body)
+    try:
+        client().indices.create(index=name, body=body, request_timeout=ADMIN_TIMEOUT)
+    except RequestError as error:
+        # A retry (another node, after a timeout) of a request whose first attempt did create
+        # the index: the name is unique to this call, so the index there is this one.
+        if error.error != "resource_already_exists_exception":
+            raise
     return name
 
 
@@ -284,8 +293,10 @@ def finish_rebuild(name):
     wait (TASHARUK_SEARCH["REPLICA_WAIT_SECONDS"] at most) until its replicas are copied, so
     the alias never moves to an index a single node's loss would take away."""
     serving = {**_SERVING_SETTINGS, "number_of_replicas": replicas()}
-    client().indices.put_settings(index=name, body={"index": serving})
-    client().indices.refresh(index=name)
+    client().indices.put_settings(
+        index=name, body={"index": serving}, request_timeout=ADMIN_TIMEOUT
+    )
+    client().indices.refresh(index=name, request_timeout=ADMIN_TIMEOUT)
     if replicas():
         wait = int(settings.TASHARUK_SEARCH.get("REPLICA_WAIT_SECONDS", 120))
         status = client().cluster.health(
@@ -324,7 +335,7 @@ def ensure_index():
     """Make sure the alias exists (an empty index behind it on first use)."""
     if alias_target() is None:
         name = create_index()
-        client().indices.put_alias(index=name, name=alias_name())
+        client().indices.put_alias(index=name, name=alias_name(), request_timeout=ADMIN_TIMEOUT)
 
 
 def swap_alias(new_index):
@@ -333,9 +344,9 @@ def swap_alias(new_index):
     actions = [{"add": {"index": new_index, "alias": alias_name()}}]
     if old:
         actions.insert(0, {"remove": {"index": old, "alias": alias_name()}})
-    client().indices.update_aliases(body={"actions": actions})
+    client().indices.update_aliases(body={"actions": actions}, request_timeout=ADMIN_TIMEOUT)
     if old and old != new_index:
-        client().indices.delete(index=old, ignore_unavailable=True)
+        client().indices.delete(index=old, ignore_unavailable=True, request_timeout=ADMIN_TIMEOUT)
 
 
 def bulk_index(documents, index=None, strict=False):
@@ -357,7 +368,7 @@ def bulk_index(documents, index=None, strict=False):
 
 
 def refresh():
-    client().indices.refresh(index=alias_name())
+    client().indices.refresh(index=alias_name(), request_timeout=ADMIN_TIMEOUT)
 
 
 def health():

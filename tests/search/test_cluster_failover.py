@@ -39,7 +39,8 @@ SEARCHES_BEFORE_CHANGES = 5  # answered with node 2 down before the changes are 
 
 
 def _cluster_script(*args, timeout):
-    subprocess.run([SCRIPT, *args], check=True, timeout=timeout, cwd=REPO)
+    environment = {**os.environ, "SEARCH_ENGINE_TIMEOUT": str(START_SECONDS)}
+    subprocess.run([SCRIPT, *args], check=True, timeout=timeout, cwd=REPO, env=environment)
 
 
 def _answers(url):

@@ -123,16 +123,21 @@ class _Outage(threading.Thread):
         self.node_down = threading.Event()
         self.changes_made = threading.Event()
         self.over = threading.Event()
+        self.abandoned = False  # the test failed: stop or start nothing more
         self.error = None
 
     def run(self):
         try:
             self.warmed_up.wait(60)
+            if self.abandoned:
+                return
             self.phase = "node 2 stopping"
             _cluster_script("stop", "2", timeout=90)
             self.phase = "node 2 down"
             self.node_down.set()
             self.changes_made.wait(60)
+            if self.abandoned:  # node 2 stays down; the fixture stops the cluster
+                return
             self.phase = "node 2 starting"
             _cluster_script("start", "2", timeout=START_SECONDS + 30)
             self.phase = "node 2 recovering"
@@ -201,6 +206,7 @@ def test_search_answers_through_a_node_outage_and_its_changes_reach_both_copies(
                 outage.changes_made.set()
             time.sleep(PAUSE)
     finally:
+        outage.abandoned = not outage.over.is_set()
         outage.warmed_up.set()
         outage.changes_made.set()
         outage.join(timeout=START_SECONDS + 120)

@@ -1,5 +1,9 @@
 """The OpenSearch backend: index mapping, versioned index behind an alias, bulk indexing and
 query building. Only this module talks to the engine (queries use DSL that Elasticsearch shares).
+
+The engine may be one node or a cluster: the client gets every node listed in the settings
+(requests go to each in turn; one that fails to connect or times out is retried on another),
+and indexes get the configured number of replicas.
 """
 
 import logging
@@ -7,9 +11,10 @@ import time
 from functools import cache
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from opensearchpy import OpenSearch, helpers
 from opensearchpy.exceptions import ConnectionError as EngineConnectionError
-from opensearchpy.exceptions import ConnectionTimeout, NotFoundError, TransportError
+from opensearchpy.exceptions import ConnectionTimeout, NotFoundError, RequestError, TransportError
 
 from .documents import LOCALES
 from .normalization import normalize
@@ -28,31 +33,78 @@ RATING_BOOST = 3.0
 RATING_PIVOT = 3.0  # an unrated resource (PRIOR_MEAN) gets half the rating boost
 FACET_SIZE = 300  # more than any vocabulary in use (categories 40, regions ~250)
 MAX_RESULT_WINDOW = 10_000
+# Creating an index, changing settings and aliases wait for the cluster to apply the change on
+# every node (new shards started), which on a busy cluster takes far longer than a search may.
+ADMIN_TIMEOUT = 60
 
 
 class EngineUnavailable(Exception):
     """The engine is not configured, unreachable or has no index yet."""
 
 
+def nodes():
+    """The engine's node URLs: TASHARUK_SEARCH["URL"], one URL or several separated by commas."""
+    return [
+        url.strip() for url in settings.TASHARUK_SEARCH.get("URL", "").split(",") if url.strip()
+    ]
+
+
 def configured():
-    return bool(settings.TASHARUK_SEARCH.get("URL"))
+    return bool(nodes())
 
 
 def alias_name():
     return f"{settings.TASHARUK_SEARCH['INDEX_PREFIX']}-resources"
 
 
+def replicas():
+    """Copies of each shard besides the primary (TASHARUK_SEARCH["REPLICAS"])."""
+    return int(settings.TASHARUK_SEARCH.get("REPLICAS", 0))
+
+
 @cache
-def _client(url):
+def _client(urls, user, password, api_key, ca_certs, timeout, retries):
+    """One client (and connection pool per node) for each configuration.
+
+    Requests go to the nodes in turn. One that cannot connect or times out is retried on the
+    next node, and the failed node is left out for a minute (doubling while it keeps failing),
+    so a node that is down costs one refused connection, not a timeout per search. No sniffing
+    (asking the cluster for its other nodes): the nodes listed are the ones used, which is what
+    a managed cluster behind one endpoint, or nodes on loopback, need.
+    """
+    if user and api_key:
+        raise ImproperlyConfigured("Set a search engine user or an API key, not both.")
+    retries = len(urls) - 1 if retries is None else retries
+    options = {}
+    if user:
+        options["http_auth"] = (user, password)
+    if api_key:
+        options["headers"] = {"authorization": f"ApiKey {api_key}"}
+    if ca_certs:
+        options["ca_certs"] = ca_certs  # certificates are always verified; this adds a CA
     return OpenSearch(
-        hosts=[url], timeout=10, max_retries=0, retry_on_timeout=False, pool_maxsize=8
+        hosts=list(urls),
+        timeout=timeout,
+        max_retries=retries,
+        retry_on_timeout=retries > 0,
+        pool_maxsize=8,
+        **options,
     )
 
 
 def client():
     if not configured():
         raise EngineUnavailable("no search engine configured")
-    return _client(settings.TASHARUK_SEARCH["URL"])
+    config = settings.TASHARUK_SEARCH
+    return _client(
+        tuple(nodes()),
+        config.get("USER", ""),
+        config.get("PASSWORD", ""),
+        config.get("API_KEY", ""),
+        config.get("CA_CERTS", ""),
+        float(config.get("TIMEOUT", 10)),
+        config.get("RETRIES"),
+    )
 
 
 def _unavailable(error):
@@ -126,7 +178,7 @@ def index_body(rules=None):
     return {
         "settings": {
             "number_of_shards": 1,
-            "number_of_replicas": 0,
+            "number_of_replicas": replicas(),
             "refresh_interval": "1s",
             # Every search aggregates five facets over all its matches: let a search use both
             # cores of a small server (two slices of the segments searched concurrently).
@@ -198,10 +250,21 @@ def engine_document(doc):
 # --- Index lifecycle ---------------------------------------------------------------------------
 
 
-# While a rebuild fills a new index nobody searches yet: no refreshes, and the translog is
-# synced in the background rather than on every bulk request (a crash just means rebuild again).
-_BUILD_SETTINGS = {"refresh_interval": "-1", "translog.durability": "async"}
+# While a rebuild fills a new index nobody searches yet: no refreshes, the translog synced in
+# the background rather than on every bulk request (a crash just means rebuild again), and no
+# replicas: each document is analysed once, and the replicas are copied as finished segments
+# afterwards, which costs the cluster far less than indexing every document on every copy.
+_BUILD_SETTINGS = {
+    "refresh_interval": "-1",
+    "translog.durability": "async",
+    "number_of_replicas": 0,
+}
 _SERVING_SETTINGS = {"refresh_interval": "1s", "translog.durability": "request"}
+# Settings only OpenSearch knows; an Elasticsearch-API engine refuses an index that has them.
+_OPENSEARCH_ONLY_SETTINGS = [
+    "search.concurrent_segment_search.mode",
+    "search.concurrent.max_slice_count",
+]
 
 
 def create_index(for_rebuild=False):
@@ -212,14 +275,42 @@ def create_index(for_rebuild=False):
     body = index_body()
     if for_rebuild:
         body["settings"].update(_BUILD_SETTINGS)
-    client().indices.create(index=name, body=body)
+    if client().info().get("version", {}).get("distribution") != "opensearch":
+        for setting in _OPENSEARCH_ONLY_SETTINGS:
+            body["settings"].pop(setting, None)
+    try:
+        client().indices.create(index=name, body=body, request_timeout=ADMIN_TIMEOUT)
+    except RequestError as error:
+        # A retry (another node, after a timeout) of a request whose first attempt did create
+        # the index: the name is unique to this call, so the index there is this one.
+        if error.error != "resource_already_exists_exception":
+            raise
     return name
 
 
 def finish_rebuild(name):
-    """Restore the serving settings of an index filled by a rebuild and make it searchable."""
-    client().indices.put_settings(index=name, body={"index": _SERVING_SETTINGS})
-    client().indices.refresh(index=name)
+    """Restore the serving settings of an index filled by a rebuild, make it searchable, and
+    wait (TASHARUK_SEARCH["REPLICA_WAIT_SECONDS"] at most) until its replicas are copied, so
+    the alias never moves to an index a single node's loss would take away."""
+    serving = {**_SERVING_SETTINGS, "number_of_replicas": replicas()}
+    client().indices.put_settings(
+        index=name, body={"index": serving}, request_timeout=ADMIN_TIMEOUT
+    )
+    client().indices.refresh(index=name, request_timeout=ADMIN_TIMEOUT)
+    if replicas():
+        wait = int(settings.TASHARUK_SEARCH.get("REPLICA_WAIT_SECONDS", 120))
+        status = client().cluster.health(
+            index=name, wait_for_status="green", timeout=f"{wait}s", request_timeout=wait + 30
+        )
+        if status.get("timed_out"):
+            # Searches still work from the primaries; the cluster copies the replicas as soon
+            # as a node can take them (too few nodes for the replica count, or no disk room).
+            logger.warning(
+                "index %s is %s: its %d replicas are not all assigned yet",
+                name,
+                status.get("status"),
+                replicas(),
+            )
 
 
 def alias_target():
@@ -244,7 +335,7 @@ def ensure_index():
     """Make sure the alias exists (an empty index behind it on first use)."""
     if alias_target() is None:
         name = create_index()
-        client().indices.put_alias(index=name, name=alias_name())
+        client().indices.put_alias(index=name, name=alias_name(), request_timeout=ADMIN_TIMEOUT)
 
 
 def swap_alias(new_index):
@@ -253,9 +344,9 @@ def swap_alias(new_index):
     actions = [{"add": {"index": new_index, "alias": alias_name()}}]
     if old:
         actions.insert(0, {"remove": {"index": old, "alias": alias_name()}})
-    client().indices.update_aliases(body={"actions": actions})
+    client().indices.update_aliases(body={"actions": actions}, request_timeout=ADMIN_TIMEOUT)
     if old and old != new_index:
-        client().indices.delete(index=old, ignore_unavailable=True)
+        client().indices.delete(index=old, ignore_unavailable=True, request_timeout=ADMIN_TIMEOUT)
 
 
 def bulk_index(documents, index=None, strict=False):
@@ -277,20 +368,31 @@ def bulk_index(documents, index=None, strict=False):
 
 
 def refresh():
-    client().indices.refresh(index=alias_name())
+    client().indices.refresh(index=alias_name(), request_timeout=ADMIN_TIMEOUT)
 
 
 def health():
-    """Engine name and version, alias target and document count."""
+    """Engine name and version, cluster status and nodes, alias target, document count and the
+    index's replicas (None without an index)."""
     info = client().info()
+    cluster = client().cluster.health()
     target = alias_target()
     count = client().count(index=alias_name())["count"] if target else None
+    index_replicas = None
+    if target:
+        index_settings = client().indices.get_settings(
+            index=target, name="index.number_of_replicas"
+        )
+        index_replicas = int(index_settings[target]["settings"]["index"]["number_of_replicas"])
     return {
         "engine": info.get("version", {}).get("distribution", "elasticsearch"),
         "version": info.get("version", {}).get("number"),
+        "status": cluster["status"],
+        "nodes": cluster["number_of_nodes"],
         "alias": alias_name(),
         "index": target,
         "documents": count,
+        "replicas": index_replicas,
     }
 
 

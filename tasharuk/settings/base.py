@@ -14,8 +14,23 @@ ENV_SECRET_KEY = os.environ.get("TASHARUK_SECRET_KEY", "")
 ENV_DATABASE_URL = os.environ.get("DATABASE_URL", "")
 ENV_ALLOWED_HOSTS = [h for h in os.environ.get("TASHARUK_ALLOWED_HOSTS", "").split(",") if h]
 ENV_BASE_URL = os.environ.get("TASHARUK_BASE_URL", "http://127.0.0.1:8000")
-ENV_SEARCH_URL = os.environ.get("TASHARUK_SEARCH_URL", "")  # empty: database search
+# The engine's nodes: one URL, or several separated by commas (each gets requests in turn, and
+# a request a node cannot answer is retried on another). Empty: database search.
+ENV_SEARCH_URL = os.environ.get("TASHARUK_SEARCH_URL", "")
 ENV_SEARCH_INDEX_PREFIX = os.environ.get("TASHARUK_SEARCH_INDEX_PREFIX", "tasharuk")
+# Copies of each shard besides the primary: 0 on one node, 1 or more on a cluster.
+ENV_SEARCH_REPLICAS = int(os.environ.get("TASHARUK_SEARCH_REPLICAS", "0"))
+# A managed cluster's credentials: a user and password (basic auth) or an API key (the encoded
+# "id:key" an Elasticsearch-API service gives), never both. Sent only over https in production.
+ENV_SEARCH_USER = os.environ.get("TASHARUK_SEARCH_USER", "")
+ENV_SEARCH_PASSWORD = os.environ.get("TASHARUK_SEARCH_PASSWORD", "")
+ENV_SEARCH_API_KEY = os.environ.get("TASHARUK_SEARCH_API_KEY", "")
+# A CA bundle (PEM) to verify the engine's certificate with; empty: the system's CAs.
+ENV_SEARCH_CA_CERTS = os.environ.get("TASHARUK_SEARCH_CA_CERTS", "")
+ENV_SEARCH_TIMEOUT = float(os.environ.get("TASHARUK_SEARCH_TIMEOUT", "10"))  # seconds a request
+# Retries of a request that failed to connect or timed out, each on another node; empty: one
+# fewer than the nodes listed (a single URL, such as a managed cluster's endpoint: none).
+ENV_SEARCH_RETRIES = os.environ.get("TASHARUK_SEARCH_RETRIES", "")
 ENV_EMAIL_URL_HOST = os.environ.get("TASHARUK_EMAIL_HOST", "")
 ENV_EMAIL_PORT = int(os.environ.get("TASHARUK_EMAIL_PORT", "587"))
 ENV_EMAIL_USER = os.environ.get("TASHARUK_EMAIL_USER", "")
@@ -253,8 +268,17 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- Search ----------------------------------------------------------------------------------
 TASHARUK_SEARCH = {
-    "URL": ENV_SEARCH_URL,
+    "URL": ENV_SEARCH_URL,  # comma-separated node URLs (see ENV_SEARCH_URL)
     "INDEX_PREFIX": ENV_SEARCH_INDEX_PREFIX,
+    "REPLICAS": ENV_SEARCH_REPLICAS,
+    "USER": ENV_SEARCH_USER,
+    "PASSWORD": ENV_SEARCH_PASSWORD,
+    "API_KEY": ENV_SEARCH_API_KEY,
+    "CA_CERTS": ENV_SEARCH_CA_CERTS,
+    "TIMEOUT": ENV_SEARCH_TIMEOUT,
+    "RETRIES": int(ENV_SEARCH_RETRIES) if ENV_SEARCH_RETRIES else None,
+    # How long a rebuild waits for the new index's replicas before swapping the alias to it.
+    "REPLICA_WAIT_SECONDS": 120,
     # Anonymous zero-result counts (knowledge gaps) older than this are purged.
     "ZERO_RESULT_RETENTION_DAYS": 180,
     # How often a process checks whether curators changed the vocabulary (its own saves count

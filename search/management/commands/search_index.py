@@ -49,11 +49,19 @@ class Command(BaseCommand):
             else:
                 lines += [
                     f"engine: {info['engine']} {info['version']}",
+                    f"cluster: {info['status']}, {info['nodes']} nodes",
                     f"alias: {info['alias']} -> {info['index'] or 'MISSING'}",
+                    f"index replicas: {info['replicas']} (configured: {engine.replicas()})",
                     f"engine documents: {info['documents']} (database: {live} live resources)",
                     f"engine synonyms: {'current' if synonyms.is_current() else 'OUT OF DATE'}",
                 ]
-                healthy = healthy and info["documents"] == live and synonyms.is_current()
+                # Yellow (a replica missing, a node down) still answers every search: healthy.
+                healthy = (
+                    healthy
+                    and info["status"] != "red"
+                    and info["documents"] == live
+                    and synonyms.is_current()
+                )
         else:
             lines.append("engine: not configured (database search)")
         lines.append(f"database fallback documents: {SearchDocument.objects.count()}")

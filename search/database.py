@@ -203,11 +203,12 @@ def count(query):
         groups = _groups(query)
         if not groups:
             return SearchDocument.objects.count()
-        with connection.cursor() as cursor:
+        with transaction.atomic(), connection.cursor() as cursor:
+            _tune(cursor)
             cursor.execute(
-                f"SELECT count(*) FROM {_table()} d "
+                f"SELECT count(*) FROM {MATCH_TABLE} d "
                 "WHERE d.match_vector @@ to_tsquery('simple', %s)",
-                [_tsquery(groups, exact=False)],
+                [_match_tsquery(groups)],
             )
             return cursor.fetchone()[0]
     candidates = SearchDocument.objects.all()
@@ -327,8 +328,9 @@ RANK_SCALE = 20.0
 _LIST_FACETS = {"category", "language", "region"}  # JSON arrays; the others are plain columns
 
 
-def _table():
-    return connection.ops.quote_name(SearchDocument._meta.db_table)
+# The narrow row per document (vectors, facet values, rating, date) that matching, ranking and
+# counting read; kept by database triggers (migration search/0003_match_rows).
+MATCH_TABLE = "search_documentmatch"
 
 
 def _word_query(word):
@@ -355,6 +357,34 @@ def _tsquery(groups, exact):
     return " & ".join(parts)
 
 
+def _match_tsquery(groups):
+    """The same matches as `_tsquery(groups, exact=False)` with fewer index look-ups.
+
+    A broad query's vocabulary forms overlap: "encrypt:*" already finds whatever "encrypted:*",
+    "encryption:*" and "encrypts:*" find, and a form may be listed for both spellings. Each look-up
+    reads a long posting list from the GIN index, so forms that a shorter prefix of the same group
+    covers are left out, and so are multi-word forms with a word that such a prefix covers."""
+    parts = []
+    for group in groups:
+        single = [a for a in group.alternatives if len(a.split()) == 1]
+        prefixes = {form for a in single for form in [a, *strip_particles(a)]}
+        kept = {p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes)}
+
+        def covered(form, kept=kept):
+            return any(form.startswith(prefix) for prefix in kept)
+
+        terms = [f"'{form}':*" for form in sorted(kept)]
+        for alternative in group.alternatives:
+            words = alternative.split()
+            if len(words) == 1:
+                continue
+            if any(all(covered(f) for f in [w, *strip_particles(w)]) for w in words):
+                continue
+            terms.append(_alternative_query(alternative))
+        parts.append("(" + " | ".join(terms) + ")")
+    return " & ".join(parts)
+
+
 def _facet_filter(facet, alias="d"):
     column = f"{alias}.{_FACET_COLUMNS[facet]}"
     if facet in _LIST_FACETS:
@@ -371,15 +401,25 @@ def _filters_sql(selected, skip=None, alias="d"):
     return (" AND ".join(clauses) or "TRUE"), params
 
 
+def _tune(cursor):
+    """Per-transaction settings for the fallback's statements.
+
+    JIT compilation is what PostgreSQL picks for a broad query's high estimated cost, but it
+    compiles for half a second to save a few milliseconds here; and the matched rows' facet
+    columns must fit in memory rather than spill to a temporary file."""
+    cursor.execute("SET LOCAL jit = off")
+    cursor.execute("SET LOCAL work_mem = '32MB'")
+
+
 def _postgres_search(query, locale, filters, sort, page, page_size):
     """The fallback on PostgreSQL: GIN-indexed full-text match (the vocabulary's forms
     included), ts_rank over the titles plus the rating boost, facets counted in SQL."""
     groups = _groups(query)
     selected = {facet: sorted(values) for facet, values in filters.items() if values}
-    table = _table()
+    table = MATCH_TABLE
     if groups:
         match_sql = "d.match_vector @@ to_tsquery('simple', %s)"
-        match_params = [_tsquery(groups, exact=False)]
+        match_params = [_match_tsquery(groups)]
     else:
         match_sql, match_params = "TRUE", []
     # Facets: each counted over the matches under the other facets' filters.
@@ -409,6 +449,7 @@ def _postgres_search(query, locale, filters, sort, page, page_size):
     facets = {facet: [] for facet in FACETS}
     total = 0
     with transaction.atomic(), connection.cursor() as cursor:
+        _tune(cursor)
         if groups:
             # A broad query matches most rows, and the planner then prefers reading the whole
             # table, which unpacks every row's long body vector (seconds at 100,000 rows). The
@@ -436,15 +477,16 @@ def _postgres_search(query, locale, filters, sort, page, page_size):
         }.get(sort, "score DESC")
         where, where_params = _filters_sql(selected)
         cursor.execute(
-            f"SELECT d.translation_key, {score} AS score FROM {table} d "
-            f"WHERE {match_sql} AND {where} ORDER BY {order}, d.translation_key "
+            f"SELECT d.document_id, {score} AS score FROM {table} d "
+            f"WHERE {match_sql} AND {where} ORDER BY {order}, d.document_id "
             "LIMIT %s OFFSET %s",
             score_params + match_params + where_params + [page_size, (page - 1) * page_size],
         )
         keys = [row[0] for row in cursor.fetchall()]
     for facet in FACETS:
         facets[facet].sort(key=lambda item: (-item[1], item[0]))
-    documents = SearchDocument.objects.in_bulk(keys, field_name="translation_key")
+    documents = SearchDocument.objects.in_bulk(keys)
     words = [alternative for group in groups for alternative in group.alternatives]
-    hits = [_hit(documents[key], words, locale) for key in keys]
+    # A document deleted since the statement above is simply left out.
+    hits = [_hit(documents[key], words, locale) for key in keys if key in documents]
     return hits, total, facets

@@ -12,9 +12,12 @@ run of words naming a concept matches any of the concept's labels and variants, 
 language, and such matches score less than the typed words themselves.
 """
 
+import hashlib
 import json
 from collections import Counter
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import JSONField, Q
 from django.utils.html import escape
@@ -331,6 +334,8 @@ _LIST_FACETS = {"category", "language", "region"}  # JSON arrays; the others are
 # The narrow row per document (vectors, facet values, rating, date) that matching, ranking and
 # counting read; kept by database triggers (migration search/0003_match_rows).
 MATCH_TABLE = "search_documentmatch"
+# Advanced by those triggers on every change (migration search/0004_match_version).
+VERSION_SEQUENCE = "search_documentmatch_version"
 
 
 def _word_query(word):
@@ -413,13 +418,55 @@ def _tune(cursor):
 
 def _postgres_search(query, locale, filters, sort, page, page_size):
     """The fallback on PostgreSQL: GIN-indexed full-text match (the vocabulary's forms
-    included), ts_rank over the titles plus the rating boost, facets counted in SQL."""
+    included), ts_rank over the titles plus the rating boost, facets counted in SQL.
+
+    The page's document ids, the total and the facets are cached per normalised query,
+    filters, sort and page (see _cached); highlights are made per request, in its locale."""
     groups = _groups(query)
     selected = {facet: sorted(values) for facet, values in filters.items() if values}
+    match_query = _match_tsquery(groups) if groups else ""
+    key_parts = [match_query, *[_tsquery(groups, exact) for exact in (True, False)], selected]
+    keys, total, facets = _cached(
+        [*key_parts, sort, page, page_size],
+        lambda: _ranked_page(groups, match_query, selected, sort, page, page_size),
+    )
+    documents = SearchDocument.objects.in_bulk(keys)
+    words = [alternative for group in groups for alternative in group.alternatives]
+    # A document deleted since the statement above is simply left out.
+    hits = [_hit(documents[key], words, locale) for key in keys if key in documents]
+    return hits, total, facets
+
+
+def _cached(key_parts, compute):
+    """`compute()`, remembered for TASHARUK_SEARCH["FALLBACK_CACHE_SECONDS"] (0: never) under
+    `key_parts` and the fallback rows' version.
+
+    The triggers that keep the narrow rows advance the version sequence with every change, so
+    an entry is never read after a change that committed before the search started. A search
+    racing a change may store an answer from just before it under the new version: the
+    timeout bounds how long that can show."""
+    seconds = settings.TASHARUK_SEARCH.get("FALLBACK_CACHE_SECONDS", 0)
+    # Inside a transaction a search may see its own uncommitted writes: never cached.
+    if not seconds or connection.in_atomic_block:
+        return compute()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT last_value, is_called FROM {VERSION_SEQUENCE}")
+        version = cursor.fetchone()
+    digest = hashlib.sha256(json.dumps([*key_parts, version]).encode()).hexdigest()
+    key = f"search:fallback:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, seconds)
+    return found
+
+
+def _ranked_page(groups, match_query, selected, sort, page, page_size):
+    """(document ids of the page, total, facets) for a search on PostgreSQL."""
     table = MATCH_TABLE
     if groups:
         match_sql = "d.match_vector @@ to_tsquery('simple', %s)"
-        match_params = [_match_tsquery(groups)]
+        match_params = [match_query]
     else:
         match_sql, match_params = "TRUE", []
     # Facets: each counted over the matches under the other facets' filters.
@@ -485,8 +532,4 @@ def _postgres_search(query, locale, filters, sort, page, page_size):
         keys = [row[0] for row in cursor.fetchall()]
     for facet in FACETS:
         facets[facet].sort(key=lambda item: (-item[1], item[0]))
-    documents = SearchDocument.objects.in_bulk(keys)
-    words = [alternative for group in groups for alternative in group.alternatives]
-    # A document deleted since the statement above is simply left out.
-    hits = [_hit(documents[key], words, locale) for key in keys if key in documents]
-    return hits, total, facets
+    return keys, total, facets

@@ -420,15 +420,19 @@ def _postgres_search(query, locale, filters, sort, page, page_size):
     """The fallback on PostgreSQL: GIN-indexed full-text match (the vocabulary's forms
     included), ts_rank over the titles plus the rating boost, facets counted in SQL.
 
-    The page's document ids, the total and the facets are cached per normalised query,
-    filters, sort and page (see _cached); highlights are made per request, in its locale."""
+    The total and facets are cached per normalised query and filters, so another page or
+    sort of the same search only ranks; the page's document ids per query, filters, sort and
+    page (see _cached). Highlights are made per request, in its locale."""
     groups = _groups(query)
     selected = {facet: sorted(values) for facet, values in filters.items() if values}
     match_query = _match_tsquery(groups) if groups else ""
-    key_parts = [match_query, *[_tsquery(groups, exact) for exact in (True, False)], selected]
-    keys, total, facets = _cached(
-        [*key_parts, sort, page, page_size],
-        lambda: _ranked_page(groups, match_query, selected, sort, page, page_size),
+    total, facets = _cached(
+        ["counts", match_query, selected], lambda: _counts(groups, match_query, selected)
+    )
+    rank_queries = [_tsquery(groups, exact) for exact in (True, False)]
+    keys = _cached(
+        ["page", match_query, *rank_queries, selected, sort, page, page_size],
+        lambda: _page(groups, match_query, selected, sort, page, page_size),
     )
     documents = SearchDocument.objects.in_bulk(keys)
     words = [alternative for group in groups for alternative in group.alternatives]
@@ -461,15 +465,26 @@ def _cached(key_parts, compute):
     return found
 
 
-def _ranked_page(groups, match_query, selected, sort, page, page_size):
-    """(document ids of the page, total, facets) for a search on PostgreSQL."""
-    table = MATCH_TABLE
+def _match_sql(groups, match_query):
     if groups:
-        match_sql = "d.match_vector @@ to_tsquery('simple', %s)"
-        match_params = [match_query]
-    else:
-        match_sql, match_params = "TRUE", []
-    # Facets: each counted over the matches under the other facets' filters.
+        return "d.match_vector @@ to_tsquery('simple', %s)", [match_query]
+    return "TRUE", []
+
+
+def _statement_settings(cursor, groups):
+    _tune(cursor)
+    if groups:
+        # A broad query matches most rows, and the planner then prefers reading the whole
+        # table, which unpacks every row's long body vector (seconds at 100,000 rows). The
+        # GIN index answers word and prefix matches exactly, so the bitmap scan reads only
+        # the short heap rows: several times faster at any breadth.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+
+
+def _counts(groups, match_query, selected):
+    """(total, facets) of a search on PostgreSQL: each facet counted over the matches under
+    the other facets' filters, all in one statement."""
+    match_sql, match_params = _match_sql(groups, match_query)
     parts, params = [], []
     for facet in FACETS:
         where, where_params = _filters_sql(selected, skip=facet, alias="m")
@@ -490,46 +505,47 @@ def _ranked_page(groups, match_query, selected, sort, page, page_size):
     params += ["", *where_params]
     columns = ", ".join(f"d.{column}" for column in _FACET_COLUMNS.values())
     facet_sql = (
-        f"WITH m AS MATERIALIZED (SELECT {columns} FROM {table} d WHERE {match_sql}) "
+        f"WITH m AS MATERIALIZED (SELECT {columns} FROM {MATCH_TABLE} d WHERE {match_sql}) "
         + " UNION ALL ".join(parts)
     )
     facets = {facet: [] for facet in FACETS}
     total = 0
     with transaction.atomic(), connection.cursor() as cursor:
-        _tune(cursor)
-        if groups:
-            # A broad query matches most rows, and the planner then prefers reading the whole
-            # table, which unpacks every row's long body vector (seconds at 100,000 rows). The
-            # GIN index answers word and prefix matches exactly, so the bitmap scan reads only
-            # the short heap rows: several times faster at any breadth.
-            cursor.execute("SET LOCAL enable_seqscan = off")
+        _statement_settings(cursor, groups)
         cursor.execute(facet_sql, match_params + params)
         for facet, value, number in cursor.fetchall():
             if facet:
                 facets[facet].append((value, number))
             else:
                 total = number
-        rating = f"{RATING_BOOST} * d.rating_bayesian / (d.rating_bayesian + {RATING_PIVOT})"
-        score, score_params = rating, []
-        if groups:
-            score = (
-                f"{RANK_SCALE} * (ts_rank(d.rank_vector, to_tsquery('simple', %s)) "
-                f"+ {SYNONYM_BOOST} * ts_rank(d.rank_vector, to_tsquery('simple', %s))) "
-                f"+ {rating}"
-            )
-            score_params = [_tsquery(groups, exact=True), _tsquery(groups, exact=False)]
-        order = {
-            "rating": "d.rating_bayesian DESC, score DESC",
-            "newest": "d.published_at DESC NULLS LAST, score DESC",
-        }.get(sort, "score DESC")
-        where, where_params = _filters_sql(selected)
+    for facet in FACETS:
+        facets[facet].sort(key=lambda item: (-item[1], item[0]))
+    return total, facets
+
+
+def _page(groups, match_query, selected, sort, page, page_size):
+    """The document ids of one page of a search on PostgreSQL, best first."""
+    match_sql, match_params = _match_sql(groups, match_query)
+    rating = f"{RATING_BOOST} * d.rating_bayesian / (d.rating_bayesian + {RATING_PIVOT})"
+    score, score_params = rating, []
+    if groups:
+        score = (
+            f"{RANK_SCALE} * (ts_rank(d.rank_vector, to_tsquery('simple', %s)) "
+            f"+ {SYNONYM_BOOST} * ts_rank(d.rank_vector, to_tsquery('simple', %s))) "
+            f"+ {rating}"
+        )
+        score_params = [_tsquery(groups, exact=True), _tsquery(groups, exact=False)]
+    order = {
+        "rating": "d.rating_bayesian DESC, score DESC",
+        "newest": "d.published_at DESC NULLS LAST, score DESC",
+    }.get(sort, "score DESC")
+    where, where_params = _filters_sql(selected)
+    with transaction.atomic(), connection.cursor() as cursor:
+        _statement_settings(cursor, groups)
         cursor.execute(
-            f"SELECT d.document_id, {score} AS score FROM {table} d "
+            f"SELECT d.document_id, {score} AS score FROM {MATCH_TABLE} d "
             f"WHERE {match_sql} AND {where} ORDER BY {order}, d.document_id "
             "LIMIT %s OFFSET %s",
             score_params + match_params + where_params + [page_size, (page - 1) * page_size],
         )
-        keys = [row[0] for row in cursor.fetchall()]
-    for facet in FACETS:
-        facets[facet].sort(key=lambda item: (-item[1], item[0]))
-    return keys, total, facets
+        return [row[0] for row in cursor.fetchall()]

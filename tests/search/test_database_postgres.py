@@ -71,10 +71,14 @@ def test_a_cached_answer_never_outlives_a_change(settings):
     first = make_resource("Secure messaging guide")
     indexing.update({first.translation_key})
     assert titles(services.search("messaging", "en")) == ["Secure messaging guide"]
-    counted = _RankingStatements()
+    counted = _Statements()
     with connection.execute_wrapper(counted):
         assert titles(services.search("messaging", "en")) == ["Secure messaging guide"]
-    assert counted.ranked == 0  # the same search again comes from the cache
+    assert (counted.ranked, counted.counted) == (0, 0)  # the same search: from the cache
+    with connection.execute_wrapper(counted):
+        newest = services.search("messaging", "en", sort="newest")
+    assert newest["count"] == 1
+    assert (counted.ranked, counted.counted) == (1, 0)  # another order only ranks again
     second = make_resource("Messaging apps compared")
     indexing.update({second.translation_key})
     response = services.search("messaging", "en")
@@ -82,13 +86,15 @@ def test_a_cached_answer_never_outlives_a_change(settings):
     assert response["count"] == 2
 
 
-class _RankingStatements:
-    """Counts the statements that rank matches (what a cached answer skips)."""
+class _Statements:
+    """Counts the statements that rank matches and that count facets (what a cached answer
+    skips)."""
 
     def __init__(self):
         self.ranked = 0
+        self.counted = 0
 
     def __call__(self, execute, sql, params, many, context):
-        if "ts_rank" in sql:
-            self.ranked += 1
+        self.ranked += "ts_rank" in sql
+        self.counted += "jsonb_array_elements_text" in sql
         return execute(sql, params, many, context)

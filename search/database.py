@@ -206,14 +206,10 @@ def count(query):
         groups = _groups(query)
         if not groups:
             return SearchDocument.objects.count()
-        with transaction.atomic(), connection.cursor() as cursor:
-            _tune(cursor)
-            cursor.execute(
-                f"SELECT count(*) FROM {MATCH_TABLE} d "
-                "WHERE d.match_vector @@ to_tsquery('simple', %s)",
-                [_match_tsquery(groups)],
-            )
-            return cursor.fetchone()[0]
+        match_query = _match_tsquery(groups)
+        # "Did you mean" counts what a corrected query would find, on every search that finds
+        # little: remembered like the searches themselves.
+        return _cached(["count", match_query], lambda: _count_matches(match_query))
     candidates = SearchDocument.objects.all()
     for group in _groups(query):
         match = Q()
@@ -221,6 +217,16 @@ def count(query):
             match |= Q(text__contains=alternative)
         candidates = candidates.filter(match)
     return candidates.count()
+
+
+def _count_matches(match_query):
+    with transaction.atomic(), connection.cursor() as cursor:
+        _statement_settings(cursor, groups=True)
+        cursor.execute(
+            f"SELECT count(*) FROM {MATCH_TABLE} d WHERE d.match_vector @@ to_tsquery('simple', %s)",
+            [match_query],
+        )
+        return cursor.fetchone()[0]
 
 
 def _newest_first(row):

@@ -12,9 +12,12 @@ run of words naming a concept matches any of the concept's labels and variants, 
 language, and such matches score less than the typed words themselves.
 """
 
+import hashlib
 import json
 from collections import Counter
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import JSONField, Q
 from django.utils.html import escape
@@ -203,13 +206,10 @@ def count(query):
         groups = _groups(query)
         if not groups:
             return SearchDocument.objects.count()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT count(*) FROM {_table()} d "
-                "WHERE d.match_vector @@ to_tsquery('simple', %s)",
-                [_tsquery(groups, exact=False)],
-            )
-            return cursor.fetchone()[0]
+        match_query = _match_tsquery(groups)
+        # "Did you mean" counts what a corrected query would find, on every search that finds
+        # little: remembered like the searches themselves.
+        return _cached(["count", match_query], lambda: _count_matches(match_query))
     candidates = SearchDocument.objects.all()
     for group in _groups(query):
         match = Q()
@@ -217,6 +217,16 @@ def count(query):
             match |= Q(text__contains=alternative)
         candidates = candidates.filter(match)
     return candidates.count()
+
+
+def _count_matches(match_query):
+    with transaction.atomic(), connection.cursor() as cursor:
+        _statement_settings(cursor, groups=True)
+        cursor.execute(
+            f"SELECT count(*) FROM {MATCH_TABLE} d WHERE d.match_vector @@ to_tsquery('simple', %s)",
+            [match_query],
+        )
+        return cursor.fetchone()[0]
 
 
 def _newest_first(row):
@@ -327,8 +337,11 @@ RANK_SCALE = 20.0
 _LIST_FACETS = {"category", "language", "region"}  # JSON arrays; the others are plain columns
 
 
-def _table():
-    return connection.ops.quote_name(SearchDocument._meta.db_table)
+# The narrow row per document (vectors, facet values, rating, date) that matching, ranking and
+# counting read; kept by database triggers (migration search/0003_match_rows).
+MATCH_TABLE = "search_documentmatch"
+# Advanced by those triggers on every change (migration search/0004_match_version).
+VERSION_SEQUENCE = "search_documentmatch_version"
 
 
 def _word_query(word):
@@ -355,6 +368,34 @@ def _tsquery(groups, exact):
     return " & ".join(parts)
 
 
+def _match_tsquery(groups):
+    """The same matches as `_tsquery(groups, exact=False)` with fewer index look-ups.
+
+    A broad query's vocabulary forms overlap: "encrypt:*" already finds whatever "encrypted:*",
+    "encryption:*" and "encrypts:*" find, and a form may be listed for both spellings. Each look-up
+    reads a long posting list from the GIN index, so forms that a shorter prefix of the same group
+    covers are left out, and so are multi-word forms with a word that such a prefix covers."""
+    parts = []
+    for group in groups:
+        single = [a for a in group.alternatives if len(a.split()) == 1]
+        prefixes = {form for a in single for form in [a, *strip_particles(a)]}
+        kept = {p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes)}
+
+        def covered(form, kept=kept):
+            return any(form.startswith(prefix) for prefix in kept)
+
+        terms = [f"'{form}':*" for form in sorted(kept)]
+        for alternative in group.alternatives:
+            words = alternative.split()
+            if len(words) == 1:
+                continue
+            if any(all(covered(f) for f in [w, *strip_particles(w)]) for w in words):
+                continue
+            terms.append(_alternative_query(alternative))
+        parts.append("(" + " | ".join(terms) + ")")
+    return " & ".join(parts)
+
+
 def _facet_filter(facet, alias="d"):
     column = f"{alias}.{_FACET_COLUMNS[facet]}"
     if facet in _LIST_FACETS:
@@ -371,18 +412,85 @@ def _filters_sql(selected, skip=None, alias="d"):
     return (" AND ".join(clauses) or "TRUE"), params
 
 
+def _tune(cursor):
+    """Per-transaction settings for the fallback's statements.
+
+    JIT compilation is what PostgreSQL picks for a broad query's high estimated cost, but it
+    compiles for half a second to save a few milliseconds here; and the matched rows' facet
+    columns must fit in memory rather than spill to a temporary file."""
+    cursor.execute("SET LOCAL jit = off")
+    cursor.execute("SET LOCAL work_mem = '32MB'")
+
+
 def _postgres_search(query, locale, filters, sort, page, page_size):
     """The fallback on PostgreSQL: GIN-indexed full-text match (the vocabulary's forms
-    included), ts_rank over the titles plus the rating boost, facets counted in SQL."""
+    included), ts_rank over the titles plus the rating boost, facets counted in SQL.
+
+    The total and facets are cached per normalised query and filters, so another page or
+    sort of the same search only ranks; the page's document ids per query, filters, sort and
+    page (see _cached). Highlights are made per request, in its locale."""
     groups = _groups(query)
     selected = {facet: sorted(values) for facet, values in filters.items() if values}
-    table = _table()
+    match_query = _match_tsquery(groups) if groups else ""
+    total, facets = _cached(
+        ["counts", match_query, selected], lambda: _counts(groups, match_query, selected)
+    )
+    rank_queries = [_tsquery(groups, exact) for exact in (True, False)]
+    keys = _cached(
+        ["page", match_query, *rank_queries, selected, sort, page, page_size],
+        lambda: _page(groups, match_query, selected, sort, page, page_size),
+    )
+    documents = SearchDocument.objects.in_bulk(keys)
+    words = [alternative for group in groups for alternative in group.alternatives]
+    # A document deleted since the statement above is simply left out.
+    hits = [_hit(documents[key], words, locale) for key in keys if key in documents]
+    return hits, total, facets
+
+
+def _cached(key_parts, compute):
+    """`compute()`, remembered for TASHARUK_SEARCH["FALLBACK_CACHE_SECONDS"] (0: never) under
+    `key_parts` and the fallback rows' version.
+
+    The triggers that keep the narrow rows advance the version sequence with every change, so
+    an entry is never read after a change that committed before the search started. A search
+    racing a change may store an answer from just before it under the new version: the
+    timeout bounds how long that can show."""
+    seconds = settings.TASHARUK_SEARCH.get("FALLBACK_CACHE_SECONDS", 0)
+    # Inside a transaction a search may see its own uncommitted writes: never cached.
+    if not seconds or connection.in_atomic_block:
+        return compute()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT last_value, is_called FROM {VERSION_SEQUENCE}")
+        version = cursor.fetchone()
+    digest = hashlib.sha256(json.dumps([*key_parts, version]).encode()).hexdigest()
+    key = f"search:fallback:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, seconds)
+    return found
+
+
+def _match_sql(groups, match_query):
     if groups:
-        match_sql = "d.match_vector @@ to_tsquery('simple', %s)"
-        match_params = [_tsquery(groups, exact=False)]
-    else:
-        match_sql, match_params = "TRUE", []
-    # Facets: each counted over the matches under the other facets' filters.
+        return "d.match_vector @@ to_tsquery('simple', %s)", [match_query]
+    return "TRUE", []
+
+
+def _statement_settings(cursor, groups):
+    _tune(cursor)
+    if groups:
+        # A broad query matches most rows, and the planner then prefers reading the whole
+        # table, which unpacks every row's long body vector (seconds at 100,000 rows). The
+        # GIN index answers word and prefix matches exactly, so the bitmap scan reads only
+        # the short heap rows: several times faster at any breadth.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+
+
+def _counts(groups, match_query, selected):
+    """(total, facets) of a search on PostgreSQL: each facet counted over the matches under
+    the other facets' filters, all in one statement."""
+    match_sql, match_params = _match_sql(groups, match_query)
     parts, params = [], []
     for facet in FACETS:
         where, where_params = _filters_sql(selected, skip=facet, alias="m")
@@ -403,48 +511,47 @@ def _postgres_search(query, locale, filters, sort, page, page_size):
     params += ["", *where_params]
     columns = ", ".join(f"d.{column}" for column in _FACET_COLUMNS.values())
     facet_sql = (
-        f"WITH m AS MATERIALIZED (SELECT {columns} FROM {table} d WHERE {match_sql}) "
+        f"WITH m AS MATERIALIZED (SELECT {columns} FROM {MATCH_TABLE} d WHERE {match_sql}) "
         + " UNION ALL ".join(parts)
     )
     facets = {facet: [] for facet in FACETS}
     total = 0
     with transaction.atomic(), connection.cursor() as cursor:
-        if groups:
-            # A broad query matches most rows, and the planner then prefers reading the whole
-            # table, which unpacks every row's long body vector (seconds at 100,000 rows). The
-            # GIN index answers word and prefix matches exactly, so the bitmap scan reads only
-            # the short heap rows: several times faster at any breadth.
-            cursor.execute("SET LOCAL enable_seqscan = off")
+        _statement_settings(cursor, groups)
         cursor.execute(facet_sql, match_params + params)
         for facet, value, number in cursor.fetchall():
             if facet:
                 facets[facet].append((value, number))
             else:
                 total = number
-        rating = f"{RATING_BOOST} * d.rating_bayesian / (d.rating_bayesian + {RATING_PIVOT})"
-        score, score_params = rating, []
-        if groups:
-            score = (
-                f"{RANK_SCALE} * (ts_rank(d.rank_vector, to_tsquery('simple', %s)) "
-                f"+ {SYNONYM_BOOST} * ts_rank(d.rank_vector, to_tsquery('simple', %s))) "
-                f"+ {rating}"
-            )
-            score_params = [_tsquery(groups, exact=True), _tsquery(groups, exact=False)]
-        order = {
-            "rating": "d.rating_bayesian DESC, score DESC",
-            "newest": "d.published_at DESC NULLS LAST, score DESC",
-        }.get(sort, "score DESC")
-        where, where_params = _filters_sql(selected)
+    for facet in FACETS:
+        facets[facet].sort(key=lambda item: (-item[1], item[0]))
+    return total, facets
+
+
+def _page(groups, match_query, selected, sort, page, page_size):
+    """The document ids of one page of a search on PostgreSQL, best first."""
+    match_sql, match_params = _match_sql(groups, match_query)
+    rating = f"{RATING_BOOST} * d.rating_bayesian / (d.rating_bayesian + {RATING_PIVOT})"
+    score, score_params = rating, []
+    if groups:
+        score = (
+            f"{RANK_SCALE} * (ts_rank(d.rank_vector, to_tsquery('simple', %s)) "
+            f"+ {SYNONYM_BOOST} * ts_rank(d.rank_vector, to_tsquery('simple', %s))) "
+            f"+ {rating}"
+        )
+        score_params = [_tsquery(groups, exact=True), _tsquery(groups, exact=False)]
+    order = {
+        "rating": "d.rating_bayesian DESC, score DESC",
+        "newest": "d.published_at DESC NULLS LAST, score DESC",
+    }.get(sort, "score DESC")
+    where, where_params = _filters_sql(selected)
+    with transaction.atomic(), connection.cursor() as cursor:
+        _statement_settings(cursor, groups)
         cursor.execute(
-            f"SELECT d.translation_key, {score} AS score FROM {table} d "
-            f"WHERE {match_sql} AND {where} ORDER BY {order}, d.translation_key "
+            f"SELECT d.document_id, {score} AS score FROM {MATCH_TABLE} d "
+            f"WHERE {match_sql} AND {where} ORDER BY {order}, d.document_id "
             "LIMIT %s OFFSET %s",
             score_params + match_params + where_params + [page_size, (page - 1) * page_size],
         )
-        keys = [row[0] for row in cursor.fetchall()]
-    for facet in FACETS:
-        facets[facet].sort(key=lambda item: (-item[1], item[0]))
-    documents = SearchDocument.objects.in_bulk(keys, field_name="translation_key")
-    words = [alternative for group in groups for alternative in group.alternatives]
-    hits = [_hit(documents[key], words, locale) for key in keys]
-    return hits, total, facets
+        return [row[0] for row in cursor.fetchall()]

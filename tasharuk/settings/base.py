@@ -286,6 +286,9 @@ TASHARUK_SEARCH = {
     # (tests) instead of a background thread after the commit.
     "VOCABULARY_CHECK_SECONDS": 5,
     "VOCABULARY_REFRESH_INLINE": False,
+    # The PostgreSQL fallback remembers a search's page, total and facets this long (0: never);
+    # any change to the indexed resources makes new entries at once (search.database._cached).
+    "FALLBACK_CACHE_SECONDS": 60,
 }
 
 # --- Email -----------------------------------------------------------------------------------

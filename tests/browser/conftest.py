@@ -43,3 +43,39 @@ def live_site(live_server):
     """The live server's (transactional) database gets its own copy of the skeleton."""
     ensure_site()
     return live_server
+
+
+@pytest.fixture
+def search_engine(live_site):
+    """The real search engine behind the live site, its index emptied of earlier tests' pages
+    (their rows are gone with the flushed database). Skips without an engine, fails in CI."""
+    from django.conf import settings
+    from opensearchpy import OpenSearch
+
+    from search import engine
+
+    url = settings.TASHARUK_SEARCH.get("URL")
+    problem = None if url else "TASHARUK_SEARCH_URL is not set"
+    if url:
+        try:
+            OpenSearch(hosts=[url], timeout=5, max_retries=0).info()
+        except Exception as error:  # noqa: BLE001
+            problem = f"search engine at {url} unreachable: {error}"
+    if problem:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs the real search engine: {problem}")
+        pytest.skip(problem)
+    engine.ensure_index()
+    engine.client().delete_by_query(
+        index=engine.alias_name(), body={"query": {"match_all": {}}}, refresh=True
+    )
+    return engine
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can tell a failed test (and
+    save a screenshot of where it stopped)."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report

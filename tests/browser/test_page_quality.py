@@ -64,13 +64,21 @@ def test_every_page_kind_passes_axe_and_the_html_checker_in_both_languages(
         check(name, url)
     sign_in(page, base, quality_site.member)
     for name, url in quality_site.member_urls():
-        check(name, url)
+        html = visit(page, f"{base}{url}")
         if "/reauthenticate/" in page.url:  # two-factor setup and deletion ask again
+            check(f"re-authentication before {name}", url, html)
             page.fill("input[name=password]", PASSWORD)
             with page.expect_navigation() as navigation:
                 page.click("main button[type=submit]")
-            check(name, url, navigation.value.text())
+            html = navigation.value.text()
         assert page.url == f"{base}{url}", f"{name}: {url} led to {page.url}"
+        check(name, url, html)
+    # Forms that come back with errors: the summary and the fields' descriptions must hold up.
+    for code in ("en", "ar"):
+        visit(page, f"{base}/{code}/submit/")
+        with page.expect_navigation() as navigation:
+            page.click("main form button[type=submit]:not([name=fetch])")
+        check("submit form with errors", f"/{code}/submit/ (sent empty)", navigation.value.text())
     # Two-factor setup, confirmed with a real code, shows the backup codes (a POST answer).
     for code in ("en", "ar"):
         TOTPDevice.objects.filter(user=quality_site.member).delete()

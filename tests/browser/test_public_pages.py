@@ -19,10 +19,10 @@ def test_arabic_pages_read_right_to_left_and_load_nothing_from_other_hosts(live_
 
     browser_page.goto(f"{live_site.url}/ar/")
     assert browser_page.evaluate("getComputedStyle(document.body).direction") == "rtl"
-    nav = browser_page.locator(".main-nav")
+    brand = browser_page.locator(".site-brand")
     header = browser_page.locator(".site-header").bounding_box()
     # In RTL the brand sits on the right-hand side of the header.
-    assert nav.bounding_box()["x"] > header["width"] / 2
+    assert brand.bounding_box()["x"] > header["width"] / 2
     browser_page.click("text=English")
     assert browser_page.url.endswith("/en/")
     assert browser_page.evaluate("document.documentElement.dir") == "ltr"

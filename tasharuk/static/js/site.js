@@ -8,3 +8,13 @@ document.addEventListener("click", (event) => {
   const template = viewer.querySelector("template[data-viewer-template]");
   viewer.replaceChildren(template.content.cloneNode(true));
 });
+
+// Header menu: site.css keeps it open on wide screens through ::details-content; a browser
+// without that selector gets the same by opening the <details> while the screen is wide.
+const siteMenu = document.querySelector("details.site-menu");
+if (siteMenu && window.CSS && !CSS.supports("selector(::details-content)")) {
+  const wide = window.matchMedia("(min-width: 64rem)");
+  const follow = () => { siteMenu.open = wide.matches; };
+  follow();
+  wide.addEventListener("change", follow);
+}

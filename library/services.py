@@ -78,6 +78,30 @@ def categories_with_counts(locale):
     return categories
 
 
+def localized(pages):
+    """`pages` in the active language: each one's live translation when it has one, else the
+    page itself — what Wagtail's `page.localized` gives, in two queries for the whole list
+    instead of two for every page. The pages must all be of one model."""
+    from wagtail.models import Locale
+
+    pages = list(pages)
+    try:
+        locale = Locale.get_active()
+    except (LookupError, Locale.DoesNotExist):
+        return pages
+    keys = [page.translation_key for page in pages if page.locale_id != locale.pk]
+    if not keys:
+        return pages
+    translations = {
+        page.translation_key: page
+        for page in type(pages[0]).objects.live().filter(locale=locale, translation_key__in=keys)
+    }
+    return [
+        page if page.locale_id == locale.pk else translations.get(page.translation_key, page)
+        for page in pages
+    ]
+
+
 def default_locale():
     from wagtail.models import Locale
 

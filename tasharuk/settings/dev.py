@@ -11,3 +11,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Edits show at once while developing.
+TASHARUK_PUBLIC_CACHE = {**TASHARUK_PUBLIC_CACHE, "SECONDS": 0, "SITE_CHROME_SECONDS": 0}  # noqa: F405

@@ -50,7 +50,9 @@ class LibraryIndexPage(Page):
         sort = services.parse_sort(request.GET.get("sort"))
         resources = services.order_resources(services.live_resources(self.locale), sort)
         context["sort"] = sort
-        context["resources"] = services.paginate(request, resources)
+        context["resources"] = services.paginate(
+            request, resources, count=services.live_resource_count(self.locale)
+        )
         return context
 
 
@@ -108,7 +110,12 @@ class CategoryPage(Page):
             block.value for block in self.featured_resources if block.value
         )
         context["featured"] = [page for page in featured if page.live]
-        context["resources"] = services.paginate(request, services.resources_in_category(self))
+        source = services.source_category(self)
+        context["resources"] = services.paginate(
+            request,
+            services.resources_in_category(self, source),
+            count=services.resource_count_in_category(self, source),
+        )
         return context
 
 
@@ -252,6 +259,12 @@ class ResourcePage(Page):
     class Meta:
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
+        # The home page's "top rated" reads the best Bayesian averages first.
+        indexes = [
+            models.Index(
+                fields=["-rating_bayesian", "-rating_count"], name="library_resource_top_rated"
+            )
+        ]
 
     def clean(self):
         super().clean()

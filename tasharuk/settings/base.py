@@ -152,6 +152,9 @@ TASHARUK_PUBLIC_CACHE = {
     # How long each process keeps the menu, footer and home addresses every page shows
     # (home/templatetags/navigation_tags.py); publishing there forgets them at once.
     "SITE_CHROME_SECONDS": 30,
+    # How long each process keeps the number of resources per category (home page, category
+    # index, API): counting them reads every filing of every resource.
+    "CATEGORY_COUNT_SECONDS": 300,
     # Page types whose anonymous renderings may be reused; never member or form pages.
     "PAGE_TYPES": [
         "home.HomePage",

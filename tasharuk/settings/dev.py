@@ -12,4 +12,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 # Edits show at once while developing.
-TASHARUK_PUBLIC_CACHE = {**TASHARUK_PUBLIC_CACHE, "SECONDS": 0, "SITE_CHROME_SECONDS": 0}  # noqa: F405
+TASHARUK_PUBLIC_CACHE = {  # noqa: F405
+    **TASHARUK_PUBLIC_CACHE,  # noqa: F405
+    "SECONDS": 0,
+    "SITE_CHROME_SECONDS": 0,
+    "CATEGORY_COUNT_SECONDS": 0,
+}

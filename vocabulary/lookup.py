@@ -156,10 +156,12 @@ def without_particles(query):
     return " ".join(words)
 
 
-def concept_for_term(text):
-    """The concept `text` names (a tag such as "threat-modeling", a label, a variant), or None."""
+def concept_for_term(text, vocabulary=None):
+    """The concept `text` names (a tag such as "threat-modeling", a label, a variant), or None.
+    Callers looking up many terms pass one `snapshot()` as `vocabulary`, so the check for
+    changes runs once, not once per term."""
     key = term_key(text)
-    return snapshot().by_key.get(key) if key else None
+    return (vocabulary or snapshot()).by_key.get(key) if key else None
 
 
 def synonym_rules():

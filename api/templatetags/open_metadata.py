@@ -95,7 +95,7 @@ def json_ld(page, request):
         "learningResourceType": str(vocabularies.format_label(page.media_format)),
         "about": [
             {"@type": "Thing", "name": category.title, "url": category.get_full_url(request)}
-            for category in (c.localized for c in page.categories.all().order_by("title"))
+            for category in page.localized_categories
         ],
         "keywords": sorted(page.tags.names()),
     }

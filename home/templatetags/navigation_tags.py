@@ -1,11 +1,19 @@
-"""Site navigation: the main menu of the active locale, the language switcher, the footer."""
+"""Site navigation: the main menu of the active locale, the language switcher, the footer.
+
+The menu, the footer and each locale's home address are the same on every page: they are read
+once per language and kept for TASHARUK_PUBLIC_CACHE["SITE_CHROME_SECONDS"] (0 in development
+and tests), and forgotten at once when this process publishes,
+unpublishes or moves a page or saves a footer (home.apps connects `forget_site_chrome`).
+"""
+
+import time
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from home.models import FooterText, GuidePage, HomePage, StandardPage
 from library.models import CategoryIndexPage, LibraryIndexPage
@@ -13,24 +21,60 @@ from library.models import CategoryIndexPage, LibraryIndexPage
 register = template.Library()
 
 
+_site_chrome = {}
+
+
+def _remembered(part, language_code, read):
+    """`read()`, kept per part and language for SITE_CHROME_SECONDS."""
+    seconds = settings.TASHARUK_PUBLIC_CACHE["SITE_CHROME_SECONDS"]
+    if seconds <= 0:
+        return read()
+    now = time.monotonic()
+    kept = _site_chrome.get((part, language_code))
+    if kept is None or kept[0] <= now:
+        kept = (now + seconds, read())
+        _site_chrome[(part, language_code)] = kept
+    return kept[1]
+
+
+def forget_site_chrome(**_signal_arguments):
+    """Drop the kept menus, footers and home addresses (content changed in this process)."""
+    _site_chrome.clear()
+
+
 def _locale_home(language_code):
-    try:
-        locale = Locale.objects.get(language_code=language_code)
-    except Locale.DoesNotExist:
-        return None
-    return HomePage.objects.live().filter(locale=locale).first()
+    return HomePage.objects.live().filter(locale__language_code=language_code).first()
+
+
+def _locale_home_url(language_code):
+    def read():
+        home = _locale_home(language_code)
+        return home.url if home else None
+
+    return _remembered("home", language_code, read)
+
+
+def _menu(language_code):
+    """{"home_url", "links": [{"title", "url"}]} of a locale's menu."""
+    home = _locale_home(language_code)
+    if home is None:
+        return {"home_url": "/", "links": []}
+    children = home.get_children().live().in_menu().specific()
+    wanted = (LibraryIndexPage, CategoryIndexPage, GuidePage, StandardPage)
+    return {
+        "home_url": home.url,
+        "links": [
+            {"title": page.title, "url": page.url} for page in children if isinstance(page, wanted)
+        ],
+    }
 
 
 @register.inclusion_tag("includes/main_nav.html", takes_context=True)
 def main_nav(context):
     """Links to the library, categories, guide and about page of the active locale."""
-    home = _locale_home(get_language())
-    links = []
-    if home is not None:
-        children = home.get_children().live().in_menu().specific()
-        wanted = (LibraryIndexPage, CategoryIndexPage, GuidePage, StandardPage)
-        links = [page for page in children if isinstance(page, wanted)]
-    return {"home": home, "links": links, "request": context.get("request")}
+    language_code = get_language()
+    menu = _remembered("menu", language_code, lambda: _menu(language_code))
+    return {**menu, "request": context.get("request")}
 
 
 def same_site_path(url, language_code):
@@ -55,15 +99,15 @@ def language_links(context):
     translations = {}
     if isinstance(page, Page):
         translations = {
-            p.locale.language_code: p for p in page.get_translations(inclusive=True).live()
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
         }
     links = []
     for code, name in settings.LANGUAGES:
         if code in translations:
             url = translations[code].url
         elif isinstance(page, Page) or request is None:
-            home = _locale_home(code)
-            url = home.url if home else f"/{code}/"
+            url = _locale_home_url(code) or f"/{code}/"
         else:
             url = same_site_path(translate_url(request.get_full_path(), code), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
@@ -73,7 +117,12 @@ def language_links(context):
 @register.simple_tag
 def footer_text():
     """The footer snippet of the active locale, falling back to the default locale's."""
-    texts = {
-        text.locale.language_code: text for text in FooterText.objects.select_related("locale")
-    }
-    return texts.get(get_language()) or texts.get(settings.LANGUAGE_CODE)
+
+    def read():
+        texts = {
+            text.locale.language_code: text for text in FooterText.objects.select_related("locale")
+        }
+        return texts.get(language_code) or texts.get(settings.LANGUAGE_CODE)
+
+    language_code = get_language()
+    return _remembered("footer", language_code, read)

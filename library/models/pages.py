@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -49,7 +50,9 @@ class LibraryIndexPage(Page):
         sort = services.parse_sort(request.GET.get("sort"))
         resources = services.order_resources(services.live_resources(self.locale), sort)
         context["sort"] = sort
-        context["resources"] = services.paginate(request, resources)
+        context["resources"] = services.paginate(
+            request, resources, count=services.live_resource_count(self.locale)
+        )
         return context
 
 
@@ -103,9 +106,16 @@ class CategoryPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured = [block.value.localized for block in self.featured_resources if block.value]
+        featured = services.localized(
+            block.value for block in self.featured_resources if block.value
+        )
         context["featured"] = [page for page in featured if page.live]
-        context["resources"] = services.paginate(request, services.resources_in_category(self))
+        source = services.source_category(self)
+        context["resources"] = services.paginate(
+            request,
+            services.resources_in_category(self, source),
+            count=services.resource_count_in_category(self, source),
+        )
         return context
 
 
@@ -249,6 +259,12 @@ class ResourcePage(Page):
     class Meta:
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
+        # The home page's "top rated" reads the best Bayesian averages first.
+        indexes = [
+            models.Index(
+                fields=["-rating_bayesian", "-rating_count"], name="library_resource_top_rated"
+            )
+        ]
 
     def clean(self):
         super().clean()
@@ -273,13 +289,19 @@ class ResourcePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["categories"] = [c.localized for c in self.categories.all().order_by("title")]
+        context["categories"] = self.localized_categories
         context["editions"] = [b.value for b in self.details if b.block_type == "edition"]
         context["contributors"] = [b.value for b in self.details if b.block_type == "contributor"]
         context["other_details"] = [
             b for b in self.details if b.block_type not in ("edition", "contributor")
         ]
         return context
+
+    @cached_property
+    def localized_categories(self):
+        """The resource's categories in the active language, by their default-language title
+        (read once per page object: the page and its metadata both show them)."""
+        return services.localized(self.categories.all().order_by("title"))
 
     # Labels in the active language, for templates and the API.
     @property

@@ -36,6 +36,8 @@ ENV_EMAIL_PORT = int(os.environ.get("TASHARUK_EMAIL_PORT", "587"))
 ENV_EMAIL_USER = os.environ.get("TASHARUK_EMAIL_USER", "")
 ENV_EMAIL_PASSWORD = os.environ.get("TASHARUK_EMAIL_PASSWORD", "")
 ENV_DEFAULT_FROM_EMAIL = os.environ.get("TASHARUK_FROM_EMAIL", "Tasharuk <noreply@localhost>")
+# How long signed-out visitors' pages are reused, in seconds (0: off; tasharuk/public_responses.py).
+ENV_PUBLIC_CACHE_SECONDS = int(os.environ.get("TASHARUK_PUBLIC_CACHE_SECONDS", "30"))
 # How many reverse proxies sit in front of the site (their X-Forwarded-For entries are trusted).
 ENV_TRUSTED_PROXY_COUNT = int(os.environ.get("TASHARUK_TRUSTED_PROXY_COUNT", "0"))
 
@@ -92,7 +94,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tasharuk.public_responses.TextCompressionMiddleware",  # gzip text only (BREACH: see module)
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Signed-out visitors' public pages from a short-lived cache; outside the session, CSRF and
+    # CSP middleware so it sees the cookies and headers they set (tasharuk/public_responses.py).
+    "tasharuk.public_responses.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "users.middleware.SessionPrivacyMiddleware",  # no address or user agent in session rows
     "django.middleware.locale.LocaleMiddleware",
@@ -141,6 +147,49 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "users.User"
+
+# Rate-limit counters live in "default"; "public_pages" holds signed-out visitors' pages
+# (tasharuk/public_responses.py), so emptying it never resets a rate limit. Both are in each
+# process's memory: nothing here must be shared between workers.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "public_pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "public-pages",
+        # ~20 KB a page: at most ~20 MB a worker.
+        "OPTIONS": {"MAX_ENTRIES": 1000},
+    },
+}
+TASHARUK_PUBLIC_CACHE = {
+    # How long a signed-out visitor's page is reused (0: never). Other workers than the one
+    # where a page was published see the change within this time.
+    "SECONDS": ENV_PUBLIC_CACHE_SECONDS,
+    # How long each process keeps the menu, footer and home addresses every page shows
+    # (home/templatetags/navigation_tags.py); publishing there forgets them at once.
+    "SITE_CHROME_SECONDS": 30,
+    # How long each process keeps the number of resources per category (home page, category
+    # index, API): counting them reads every filing of every resource.
+    "CATEGORY_COUNT_SECONDS": 300,
+    # Page types whose anonymous renderings may be reused; never member or form pages.
+    "PAGE_TYPES": [
+        "home.HomePage",
+        "home.StandardPage",
+        "home.GuidePage",
+        "library.LibraryIndexPage",
+        "library.CategoryIndexPage",
+        "library.CategoryPage",
+        "library.ResourcePage",
+    ],
+    # Saving or deleting one of these empties the cache of the process that did it.
+    "CLEARED_BY": [
+        "community.Rating",
+        "community.Comment",
+        "curation.LinkHealth",
+        "curation.WantedNote",
+        "home.FooterText",
+        "vocabulary.Concept",
+    ],
+}
 
 # --- Passwords -------------------------------------------------------------------------------
 PASSWORD_HASHERS = [

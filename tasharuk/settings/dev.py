@@ -11,3 +11,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Edits show at once while developing.
+TASHARUK_PUBLIC_CACHE = {  # noqa: F405
+    **TASHARUK_PUBLIC_CACHE,  # noqa: F405
+    "SECONDS": 0,
+    "SITE_CHROME_SECONDS": 0,
+    "CATEGORY_COUNT_SECONDS": 0,
+}

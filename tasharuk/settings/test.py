@@ -17,3 +17,10 @@ TASHARUK_SEARCH = {**TASHARUK_SEARCH, "INDEX_PREFIX": f"{ENV_SEARCH_INDEX_PREFIX
 # rebuild the engine's synonyms in the test's thread (it cannot see uncommitted rows otherwise).
 TASHARUK_SEARCH["VOCABULARY_CHECK_SECONDS"] = 0
 TASHARUK_SEARCH["VOCABULARY_REFRESH_INLINE"] = True
+# Tests that change content between two requests see the change; tests/pages turn it on.
+TASHARUK_PUBLIC_CACHE = {  # noqa: F405
+    **TASHARUK_PUBLIC_CACHE,  # noqa: F405
+    "SECONDS": 0,
+    "SITE_CHROME_SECONDS": 0,
+    "CATEGORY_COUNT_SECONDS": 0,
+}

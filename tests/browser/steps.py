@@ -18,6 +18,8 @@ from search import engine, indexing
 from tests.factories import ResourcePageFactory
 
 PASSWORD = "a long passphrase for the journey 42"
+# Finds both resources of `publish_library()`, in each language.
+QUERY = {"en": "holistic", "ar": "الشامل"}
 
 
 def text(locale, message, **values):
@@ -41,23 +43,43 @@ def plural(locale, singular, plural_form, count, **values):
 
 
 def open_site_menu(page):
-    """Open the compact header menu (`details.site-menu`, phones) when the page has one and
-    it is closed; on wide screens, or before the menu existed, there is nothing to open."""
-    menu = page.locator("details.site-menu")
-    if menu.count() and menu.first.is_visible() and menu.first.get_attribute("open") is None:
-        menu.first.locator("summary").first.click()
-        page.wait_for_function(
-            "() => document.querySelector('details.site-menu').hasAttribute('open')"
-        )
+    """Open the compact header menu (`details.site-menu` whose toggle shows on phones) when
+    the page has one and it is closed; on wide screens its toggle is hidden and the links
+    show anyway, and before the menu existed there is nothing to open."""
+    toggle = page.locator("header.site-header details.site-menu > summary")
+    if not toggle.count() or not toggle.first.is_visible():
+        return
+    if toggle.first.evaluate("summary => summary.parentElement.open"):
+        return
+    toggle.first.click()
+    page.wait_for_function("() => document.querySelector('details.site-menu').open")
+
+
+# Where a person taps a link: on its words. A link that wraps onto two lines has the middle
+# of its bounding box between the lines, often over a neighbour; its first line is the link.
+_FIRST_LINE_CENTRE = """element => {
+    const box = element.getBoundingClientRect();
+    const line = element.getClientRects()[0];
+    return {x: line.left - box.left + line.width / 2, y: line.top - box.top + line.height / 2};
+}"""
+
+
+def tap(locator):
+    """Click `locator` on its first line of text, where a person would tap it; Playwright
+    still refuses if anything else covers that point."""
+    locator.scroll_into_view_if_needed()
+    locator.click(position=locator.evaluate(_FIRST_LINE_CENTRE))
 
 
 def header_link(page, name):
     """Follow the header's link (navigation, account links, language switch) called `name`,
-    opening the compact menu first where there is one; waits for the next page."""
+    opening the compact menu first where there is one; waits for the page it leads to."""
     open_site_menu(page)
-    link = page.locator("header.site-header").get_by_role("link", name=name, exact=True)
+    link = page.locator("header.site-header").get_by_role("link", name=name, exact=True).first
+    target = link.get_attribute("href").split("?")[0]
     with page.expect_navigation():
-        link.first.click()
+        tap(link)
+    assert path_of(page).split("?")[0] == target, f"{name!r} led to {page.url}, not {target}"
 
 
 def header_button(page, name):
@@ -65,7 +87,7 @@ def header_button(page, name):
     open_site_menu(page)
     button = page.locator("header.site-header").get_by_role("button", name=name, exact=True)
     with page.expect_navigation():
-        button.first.click()
+        tap(button.first)
 
 
 def press(page, scope, name):

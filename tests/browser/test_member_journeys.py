@@ -19,7 +19,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.engine, pytest.mark.django_db(tra
 OTHER = {"en": "ar", "ar": "en"}
 LANGUAGE_NAME = {"en": "English", "ar": "العربية"}
 PSEUDONYM = {"en": "quiet_reader", "ar": "قارئة_هادئة"}
-QUERY = {"en": "holistic", "ar": "الشامل"}
 COMMENT = {
     "en": "Chapter three helped our newsroom plan its trips.",
     "ar": "ساعدنا الفصل الثالث في التخطيط لرحلات الفريق.",
@@ -69,7 +68,7 @@ def test_member_journey(
 
     # 2. Search, then narrow down with the advanced filters of the search page's form.
     page.goto(f"{base}/{locale}/search/")
-    page.fill("#search-q", QUERY[locale])
+    page.fill("#search-q", steps.QUERY[locale])
     press(page, "form.search-form .search-form__box", text(locale, "Search"))
     assert page.locator(".search-notice").count() == 0  # the engine answered, not the fallback
     titles = page.locator(".search-result__title").all_inner_texts()
@@ -235,9 +234,9 @@ def test_member_journey(
     assert_page_language(page, other)
     screenshot(page, "category-other-language")
 
-    page.goto(f"{base}/{locale}/search/?q={QUERY[locale]}&format=manual")
+    page.goto(f"{base}/{locale}/search/?q={steps.QUERY[locale]}&format=manual")
     header_link(page, LANGUAGE_NAME[other])
-    assert page.locator("#search-q").input_value() == QUERY[locale]
+    assert page.locator("#search-q").input_value() == steps.QUERY[locale]
     assert path_of(page).startswith(f"/{other}/search/?")
     assert "format=manual" in path_of(page)
     assert_page_language(page, other)

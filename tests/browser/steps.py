@@ -238,3 +238,19 @@ def confirm_password_if_asked(page, locale, password=PASSWORD):
     page.locator("main input[name=password]").fill(password)
     with page.expect_navigation():
         page.locator("main form button[type=submit]").first.click()
+
+
+def record_script_errors(context):
+    """A list that fills with the browser's own complaints in this context: console errors
+    (a refused script or style, i.e. a Content-Security-Policy violation, a failed load) and
+    uncaught script errors. Readers do not see them, but they mean something on the page
+    does not work as written."""
+    errors = []
+    context.on(
+        "console",
+        lambda message: (
+            errors.append(f"console: {message.text}") if message.type == "error" else None
+        ),
+    )
+    context.on("weberror", lambda error: errors.append(f"script error: {error.error}"))
+    return errors

@@ -1,6 +1,7 @@
 """What a signed-out reader's browser does on every public page type, in both languages: it
 asks nothing of any host but Tasharuk (pages, frames, scripts, styles, fonts, images), and it
-is given no cookie at all, except the CSRF cookie on pages that hold a form to post.
+is given no cookie at all, except the CSRF cookie on pages that hold a form to post; and the
+browser refuses nothing the page asks for (no Content-Security-Policy violation, no script error).
 
 A session cookie for an anonymous reader would tie their visits together on the server;
 a request to another host would tell that host who reads what."""
@@ -70,6 +71,7 @@ def test_signed_out_readers_browser_talks_only_to_tasharuk_and_keeps_no_session(
     for locale, pages in public_pages().items():
         context = new_context(1280, locale=locale)
         outside = steps.record_outside_requests(context, base)
+        script_errors = steps.record_script_errors(context)
         page = context.new_page()
         for name, path in pages:
             context.clear_cookies()
@@ -90,6 +92,9 @@ def test_signed_out_readers_browser_talks_only_to_tasharuk_and_keeps_no_session(
             if outside:
                 problems.append(f"{where}: requests to other hosts {outside}")
                 outside.clear()
+            if script_errors:  # a refused script or style is a broken CSP promise
+                problems.append(f"{where}: browser errors {script_errors}")
+                script_errors.clear()
             screenshot(page, f"{locale}-{name}")
         context.close()
     assert problems == []

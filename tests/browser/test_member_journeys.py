@@ -56,10 +56,13 @@ def test_member_journey(
     context = new_context(width, locale=locale)
     page = context.new_page()
     outside = steps.record_outside_requests(context, base)
+    script_errors = steps.record_script_errors(context)
 
     # 1. Sign up under a pseudonym: no real name, no e-mail address.
     steps.sign_up(page, base, locale, PSEUDONYM[locale])
     assert_page_language(page, locale)
+    signed_in = text(locale, "Successfully signed in as %(name)s.", name=PSEUDONYM[locale])
+    assert_message(page, signed_in)
     header = page.locator("header.site-header")
     steps.open_site_menu(page)
     assert header.get_by_role("link", name=text(locale, "My account"), exact=True).count()
@@ -193,6 +196,7 @@ def test_member_journey(
     assert_message(page, text(locale, "Two-factor authentication is on."))
     screenshot(page, "two-factor-on")
     steps.sign_out(page, locale)
+    assert_message(page, text(locale, "You have signed out."))
     steps.open_site_menu(page)
     assert header.get_by_role("link", name=text(locale, "Sign In"), exact=True).count()
     steps.sign_in(page, locale, PSEUDONYM[locale])
@@ -202,6 +206,7 @@ def test_member_journey(
     page.fill("input[name=code]", steps.authenticator_code(manual_key, steps_ahead=1))
     press(page, "form.account-form", text(locale, "Sign In"))
     page.wait_for_url(f"**/{locale}/accounts/me/")
+    assert_message(page, signed_in)
     assert (
         text(
             locale,
@@ -244,4 +249,5 @@ def test_member_journey(
     screenshot(page, "search-other-language")
 
     assert outside == []
+    assert script_errors == []
     context.close()

@@ -1,6 +1,7 @@
 """Browser tests drive the machine's real Chromium (Debian's package) through Playwright."""
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -8,6 +9,11 @@ import uuid
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
 
 from sitebuild.site_structure import ensure_site
 
@@ -109,6 +115,35 @@ def screenshot(request):
 def live_site(live_server):
     """The live server's (transactional) database gets its own copy of the skeleton."""
     ensure_site()
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def site_skeleton_rows(django_db_setup, django_db_blocker):
+    """The bilingual skeleton's rows, serialized once per session (building it through
+    wagtail-localize takes a minute or two on a loaded machine; reloading its rows, seconds)."""
+    with django_db_blocker.unblock():
+        ensure_site()
+        rows = json.loads(connection.creation.serialize_db_to_string())
+    # Content types first: saving the pages' rows asks for their content types, which would
+    # otherwise be created afresh, under new keys, before their own rows are reloaded.
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+    return json.dumps(rows)
+
+
+@pytest.fixture
+def live_site_restored(live_server, transactional_db, site_skeleton_rows):
+    """Like `live_site`, but the skeleton is reloaded from the session's serialized rows
+    instead of being built again after every transactional test's flush: whatever the
+    previous test left is flushed first, and the sequences are moved past the reloaded
+    primary keys so the test's own rows never collide with them."""
+    cache.clear()  # rate-limit counts and cached site roots belong to the previous test
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    connection.creation.deserialize_db_from_string(site_skeleton_rows)
+    models = [model for config in apps.get_app_configs() for model in config.get_models()]
+    with connection.cursor() as cursor:
+        for statement in connection.ops.sequence_reset_sql(no_style(), models):
+            cursor.execute(statement)
     return live_server
 
 

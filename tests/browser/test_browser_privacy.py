@@ -64,9 +64,9 @@ def pages_in(locale, manual, program, collection, resource_code, collection_code
 
 
 def test_signed_out_readers_browser_talks_only_to_tasharuk_and_keeps_no_session(
-    live_site, live_search, new_context, screenshot
+    live_site_restored, live_search, new_context, screenshot
 ):
-    base = live_site.url
+    base = live_site_restored.url
     problems = []
     for locale, pages in public_pages().items():
         context = new_context(1280, locale=locale)

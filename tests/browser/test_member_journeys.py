@@ -48,9 +48,9 @@ def no_outside_fetch(monkeypatch):
 @pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
 @pytest.mark.parametrize("locale", ["ar", "en"])
 def test_member_journey(
-    live_site, live_search, new_context, screenshot, no_outside_fetch, locale, width
+    live_site_restored, live_search, new_context, screenshot, no_outside_fetch, locale, width
 ):
-    base = live_site.url
+    base = live_site_restored.url
     manual, workbook = steps.publish_library()
     other = OTHER[locale]
     context = new_context(width, locale=locale)

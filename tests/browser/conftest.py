@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.color import no_style
@@ -139,7 +140,10 @@ def live_site_restored(live_server, transactional_db, site_skeleton_rows):
     primary keys so the test's own rows never collide with them."""
     cache.clear()  # rate-limit counts and cached site roots belong to the previous test
     call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+    # A test before this one may have cached content types under other keys.
+    ContentType.objects.clear_cache()
     connection.creation.deserialize_db_from_string(site_skeleton_rows)
+    ContentType.objects.clear_cache()
     models = [model for config in apps.get_app_configs() for model in config.get_models()]
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):

@@ -6,7 +6,12 @@ from django.contrib.auth import get_user_model
 from community.models import Collection, CollectionItem
 from library.models import CategoryPage
 from library.translations import translate
-from tests.browser.conftest import browser_page, live_site  # noqa: F401  (Chromium fixtures)
+from tests.browser.conftest import (  # noqa: F401  (Chromium fixtures)
+    browser_page,
+    chromium,
+    live_site,
+    site_skeleton_rows,
+)
 from tests.factories import ResourcePageFactory
 
 

@@ -174,3 +174,10 @@ def test_deleting_an_account_keeps_other_members_answers(client, member, mentor,
     assert "A question of mine" not in page
     assert "This message was deleted." in page
     assert "The mentor&#x27;s answer" in page
+
+
+def test_a_member_finds_their_programs_from_the_account_pages(client, member):
+    client.force_login(member)
+    arabic_account = client.get("/ar/accounts/me/").content.decode()
+    assert '<a href="/ar/programs/my/">برامجي</a>' in arabic_account
+    assert client.get("/ar/programs/my/").status_code == 200

@@ -143,14 +143,29 @@ def sign_out(page, locale):
     header_button(page, text(locale, "Sign Out"))
 
 
-def authenticator_code(manual_key, steps_ahead=0):
-    """The code an authenticator app shows for the key the set-up page printed.
-
-    `steps_ahead=1` gives the next 30-second window's code: the server accepts one window
-    of clock drift, and TOTP never accepts the same window twice, so a second sign-in
-    within the same half minute as the set-up uses the next window instead of waiting."""
+def authenticator_code(manual_key):
+    """The code an authenticator app shows now for the key the set-up page printed."""
     key = base64.b32decode(manual_key.replace(" ", ""))
-    return f"{TOTP(key, drift=steps_ahead).token():06d}"
+    return f"{TOTP(key).token():06d}"
+
+
+def next_sign_in_code(manual_key, username):
+    """A code the server will take for `username`'s authenticator at its next sign-in.
+
+    TOTP never takes a window it has already used (the set-up may have used this one), and
+    it learns the phone's clock drift at set-up (a code typed as its window ended counts as a
+    drift of -1): so pick the first window after the last one used that lies inside the
+    drift-shifted tolerance, preferring the present one, which survives a window boundary
+    passing before the server checks it."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+    key = base64.b32decode(manual_key.replace(" ", ""))
+    now = TOTP(key).t()
+    centre = now + device.drift
+    window = max(centre, device.last_t + 1)
+    assert window <= centre + device.tolerance, "no window left to sign in with"
+    return f"{TOTP(key, drift=window - now).token():06d}"
 
 
 def record_outside_requests(context, base):

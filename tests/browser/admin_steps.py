@@ -1,14 +1,12 @@
 """Steps staff take in the Wagtail admin, shared by the browser journeys: staff accounts with an
-authenticator, signing in through the site's login and its second-factor stage, screenshots.
+authenticator, signing in through the site's login and its second-factor stage.
 
 The admin speaks Arabic here: every staff account made by `make_staff` prefers Arabic in its
 Wagtail profile, so the journeys also prove the admin works right to left.
 """
 
 import re
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
@@ -19,23 +17,7 @@ from wagtail.users.models import UserProfile
 from community.submissions import default_workflow
 
 PASSWORD = "a long staff passphrase 42"
-SCREENSHOTS = Path(settings.BASE_DIR) / ".build" / "screenshots"
 TIMEOUT = 20_000  # ms: the machine is shared and loaded; a step that takes longer has failed
-
-
-class Screenshots:
-    """Numbered screenshots of one test's steps: .build/screenshots/<test>/<NN-step>.png."""
-
-    def __init__(self, test_name):
-        self.folder = SCREENSHOTS / re.sub(r"[^\w.-]+", "_", test_name)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for old in self.folder.glob("*.png"):
-            old.unlink()
-        self.number = 0
-
-    def take(self, page, step):
-        self.number += 1
-        page.screenshot(path=str(self.folder / f"{self.number:02d}-{step}.png"), full_page=True)
 
 
 def moderators_group():

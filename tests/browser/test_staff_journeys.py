@@ -4,6 +4,7 @@ a translator translates a resource with wagtail-localize, and a curator adds a c
 reorders the categories: the public Arabic categories page shows the new order."""
 
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -15,7 +16,6 @@ from tests.factories import ResourcePageFactory
 
 from .admin_steps import (
     TIMEOUT,
-    Screenshots,
     assert_admin_in_arabic,
     curator_groups,
     header_action,
@@ -37,8 +37,10 @@ def page(browser_page):
 
 
 @pytest.fixture
-def shots(request, page):
-    screenshots = Screenshots(request.node.name)
+def shots(request, page, screenshot):
+    """`shots.take(page, step)`: the numbered step screenshots of tests/browser/conftest.py,
+    plus one of the admin page where a failed test stopped."""
+    screenshots = SimpleNamespace(take=screenshot)
     yield screenshots
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:

@@ -24,10 +24,9 @@ _worker = {"running": False, "again": False}
 
 
 def is_current():
-    """True when the index behind the alias was built with the vocabulary's current rules."""
-    from vocabulary.lookup import fingerprint
-
-    return engine.index_vocabulary() == fingerprint()
+    """True when the index behind the alias was built with the vocabulary's current rules (and
+    the current index layout)."""
+    return engine.index_vocabulary() == engine.index_fingerprint()
 
 
 def refresh():

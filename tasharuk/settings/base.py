@@ -338,6 +338,10 @@ TASHARUK_SEARCH = {
     # The PostgreSQL fallback remembers a search's page, total and facets this long (0: never);
     # any change to the indexed resources makes new entries at once (search.database._cached).
     "FALLBACK_CACHE_SECONDS": 60,
+    # Searches ask the engine to keep each search's matches, total and facet counts in its
+    # shard request cache, which it empties whenever the index changes: a repeated search is
+    # answered without matching again, never with a stale answer (search.engine.search).
+    "ENGINE_REQUEST_CACHE": True,
 }
 
 # --- Email -----------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import threading
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from search import engine, services
 from search.models import PendingIndexUpdate, SearchDocument
@@ -132,3 +132,50 @@ def test_database_fallback_returns_the_same_top_results(engine_backend, settings
     database_top = {q: set(titles(services.search(q, loc, page_size=3))) for q, loc in queries}
     assert engine_top == database_top
     assert SearchDocument.objects.count() == len(fixture)
+
+
+def test_a_repeated_search_shows_what_changed_since_it_was_answered(engine_backend, settings):
+    """Searches are kept in the engine's request cache; a change must still show at once."""
+    settings.TASHARUK_SEARCH = {**settings.TASHARUK_SEARCH, "ENGINE_REQUEST_CACHE": True}
+    first = make_resource("Secure messaging for newsrooms", rating=(4, 2.0))
+    index(first)
+    assert titles(services.search("messaging", "en")) == ["Secure messaging for newsrooms"]
+    second = make_resource("Messaging apps compared", rating=(40, 5.0))
+    index(second)
+    assert titles(services.search("messaging", "en", sort="rating")) == [
+        "Messaging apps compared",
+        "Secure messaging for newsrooms",
+    ]
+    assert services.search("messaging", "en")["count"] == 2
+    first.unpublish()
+    index(first)
+    assert titles(services.search("messaging", "en")) == ["Messaging apps compared"]
+
+
+def test_words_in_the_order_typed_rank_first(engine_backend):
+    """The phrase bonus (applied by rescoring the best matches) lifts the title with the words
+    as typed above a shorter one that only has both words, which plain scoring prefers."""
+    index(
+        make_resource("Rights, digital", summary="Labour and platforms."),
+        make_resource("Digital rights for new trainers", summary="Labour and platforms."),
+    )
+    assert titles(services.search("digital rights", "en")) == [
+        "Digital rights for new trainers",
+        "Rights, digital",
+    ]
+
+
+def test_an_index_with_an_older_layout_is_rebuilt_by_sync(engine_backend, capsys):
+    """An upgrade that changes the index's fields leaves the old index answering until
+    `search_index sync` builds one with the new layout (health says so meanwhile)."""
+    index(make_resource("Encrypted backups"))
+    old_index = engine.alias_target()
+    engine.client().indices.put_mapping(
+        index=old_index, body={"_meta": {"vocabulary": "layout-1:0000000000000000"}}
+    )
+    with pytest.raises(CommandError):
+        call_command("search_index", "health")
+    call_command("search_index", "sync")
+    assert engine.alias_target() != old_index
+    assert engine.index_vocabulary() == engine.index_fingerprint()
+    assert titles(services.search("encrypted", "en")) == ["Encrypted backups"]

@@ -35,6 +35,7 @@ SYNONYM_BOOST = 0.5
 SYNONYM_FIELD_WEIGHT = 3.0
 RATING_BOOST = 3.0
 RATING_PIVOT = 3.0  # an unrated resource (PRIOR_MEAN) gets half the rating boost
+COMBINED_FACETS = "facets"  # the aggregation over facet_values
 FACET_SIZE = 300  # more than any vocabulary in use (categories 40, regions ~250)
 MAX_RESULT_WINDOW = 10_000
 # Creating an index, changing settings and aliases wait for the cluster to apply the change on
@@ -130,7 +131,8 @@ def _synonym_rules():
 
 # Raised whenever index_body's fields or analysis change: the index then counts as out of date
 # like one built with an older vocabulary, and `search_index sync` (or the next vocabulary
-# change) builds a new version. 2: combined text fields for synonyms, offsets for highlights.
+# change) builds a new version. 2: combined text fields for synonyms, offsets for highlights,
+# one combined facet field.
 INDEX_LAYOUT = 2
 
 
@@ -175,6 +177,7 @@ def index_body(rules=None):
         "format": facet,
         "region": facet,
         "license": facet,
+        "facet_values": facet,  # "facet:value" for each of the above (facet_values())
         "source_url": {"type": "keyword", "index": False},
         "rating_average": {"type": "float"},
         "rating_count": {"type": "integer"},
@@ -286,7 +289,21 @@ def index_body(rules=None):
 
 def engine_document(doc):
     """The engine's version of a document built by search.documents."""
-    return {**doc, "rating_boost": max(doc["rating_bayesian"], 0.01)}
+    return {
+        **doc,
+        "rating_boost": max(doc["rating_bayesian"], 0.01),
+        "facet_values": facet_values(doc),
+    }
+
+
+def facet_values(doc):
+    """Every facet value of `doc` as "facet:value", for counting all facets in one pass."""
+    values = []
+    for facet in FACETS:
+        value = doc.get(facet)
+        for item in value if isinstance(value, list) else [value] if value else []:
+            values.append(f"{facet}:{item}")
+    return values
 
 
 # --- Index lifecycle ---------------------------------------------------------------------------
@@ -519,22 +536,32 @@ def _text_query(query, locale):
                 fields += [f"{name}.{analyzer}^{boost:g}" for analyzer in analyzers]
             if field in ("title", "tags"):
                 short.append(f"{name}^{boost:g}")
-    clauses = [
-        {"multi_match": {"query": query, "fields": fields, "type": "most_fields"}},
-        # Typos: fuzzy on the short fields only; over long text it costs ten times more.
-        {
-            "multi_match": {
-                "query": query,
-                "fields": short,
-                "fuzziness": "AUTO",
-                "prefix_length": 1,
-                "max_expansions": 10,
-                "boost": 0.5,
+    clauses = [{"multi_match": {"query": query, "fields": fields, "type": "most_fields"}}]
+    unknown = _words_the_vocabulary_does_not_know(query)
+    if unknown:
+        # Typos: fuzzy on the short fields only; over long text it costs ten times more. Words
+        # the vocabulary knows are spelled right: their variants come from the synonyms.
+        clauses.append(
+            {
+                "multi_match": {
+                    "query": unknown,
+                    "fields": short,
+                    "fuzziness": "AUTO",
+                    "prefix_length": 1,
+                    "max_expansions": 10,
+                    "boost": 0.5,
+                }
             }
-        },
-        _synonym_query(query, locale),
-    ]
+        )
+    clauses.append(_synonym_query(query, locale))
     return {"bool": {"should": clauses, "minimum_should_match": 1}}
+
+
+def _words_the_vocabulary_does_not_know(query):
+    """The query's words that are not part of a vocabulary term, as one string."""
+    from vocabulary.lookup import expand
+
+    return " ".join(group.typed for group in expand(query) if group.concept is None)
 
 
 def _filter_clause(facet, values):
@@ -555,18 +582,24 @@ def build_search_body(query, locale, filters, sort, page, page_size):
         {"term": {"locales": {"value": locale, "boost": 0.5}}},
     ]
     selected = {facet: values for facet, values in filters.items() if values}
+    # A facet counts the query's matches under the other facets' filters (not its own). The
+    # facets with no value selected all count under every selected filter: one aggregation
+    # over the combined "facet:value" field counts them together, in one pass over the matches
+    # instead of one per facet. Each selected facet is counted on its own.
     aggregations = {}
-    for facet in FACETS:
-        # A facet counts the query's matches under the other facets' filters (not its own).
-        terms = {"terms": {"field": facet, "size": FACET_SIZE}}
+    every_filter = [_filter_clause(f, v) for f, v in selected.items()]
+    combined = {"terms": {"field": "facet_values", "size": FACET_SIZE * len(FACETS)}}
+    aggregations[COMBINED_FACETS] = (
+        {"filter": {"bool": {"filter": every_filter}}, "aggs": {"values": combined}}
+        if every_filter
+        else combined  # no wrapper: a plain terms aggregation is cheaper than one under match_all
+    )
+    for facet in selected:
         others = [_filter_clause(f, v) for f, v in selected.items() if f != facet]
-        if others:
-            aggregations[facet] = {
-                "filter": {"bool": {"filter": others}},
-                "aggs": {"values": terms},
-            }
-        else:  # no wrapper: a plain terms aggregation is cheaper than one under match_all
-            aggregations[facet] = terms
+        terms = {"terms": {"field": facet, "size": FACET_SIZE}}
+        aggregations[facet] = (
+            {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}} if others else terms
+        )
     body = {
         "query": {"bool": {"must": must, "should": should}},
         "aggs": aggregations,
@@ -648,11 +681,19 @@ def search(query, locale, filters, sort, page, page_size):
             raise EngineUnavailable(str(error)) from error
         raise
     aggregations = response.get("aggregations", {})
-    facets = {}
+
+    def buckets(name):
+        aggregation = aggregations.get(name, {})
+        return aggregation.get("values", aggregation).get("buckets", [])
+
+    facets = {facet: [] for facet in FACETS}
+    for bucket in buckets(COMBINED_FACETS):
+        facet, _, value = bucket["key"].partition(":")
+        if facet in facets and not filters.get(facet):
+            facets[facet].append((value, bucket["doc_count"]))
     for facet in FACETS:
-        aggregation = aggregations.get(facet, {})
-        buckets = aggregation.get("values", aggregation).get("buckets", [])
-        facets[facet] = [(bucket["key"], bucket["doc_count"]) for bucket in buckets]
+        if facet in aggregations:
+            facets[facet] = [(bucket["key"], bucket["doc_count"]) for bucket in buckets(facet)]
     hits = []
     for hit in response["hits"].get("hits", []):
         source = hit["_source"]

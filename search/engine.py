@@ -697,7 +697,11 @@ def search(query, locale, filters, sort, page, page_size):
     hits = []
     for hit in response["hits"].get("hits", []):
         source = hit["_source"]
-        hits.append({**source, "highlight": _pick_highlight(hit.get("highlight", {}), locale)})
+        # The title shown is the requested language's, or the other one's when the resource
+        # has no translation in it (search.services._result): highlight that one.
+        shown = locale if source.get("display", {}).get(locale) else None
+        shown = shown or next(iter(source.get("display") or {}), locale)
+        hits.append({**source, "highlight": _pick_highlight(hit.get("highlight", {}), shown)})
     return hits, response["hits"]["total"]["value"], facets, response["took"]
 
 
@@ -717,7 +721,8 @@ _FILTER_PATH = ",".join(
 
 
 def _pick_highlight(highlight, locale):
-    """The best title and snippet fragments, preferring the requested locale's text."""
+    """The best title and snippet fragments, preferring `locale`'s text (the language the
+    result is shown in)."""
     order = [locale] + [code for code in LOCALES if code != locale]
     result = {"title": None, "snippet": None}
     for code in order:

@@ -54,6 +54,12 @@ class VocabularySearchBehaviour:
         assert response["results"][0]["url"].startswith("/en/")  # no Arabic translation
         assert titles(services.search("والتشفير", "ar")) == ["How to Encrypt Your Email"]
 
+    def test_what_the_other_language_matched_is_highlighted(self):
+        index(make_resource("How to Encrypt Your Email", summary="Encrypted mail for sources."))
+        highlight = services.search("تشفير", "ar")["results"][0]["highlight"]
+        assert "<mark>Encrypt</mark>" in highlight["title"]
+        assert "<mark>Encrypt" in highlight["snippet"]
+
     def test_english_query_finds_an_arabic_only_resource(self):
         index(make_resource("دليل التدوين للمبتدئين", locale="ar"))
         assert titles(services.search("blogging", "en")) == ["دليل التدوين للمبتدئين"]

@@ -466,10 +466,13 @@ def _synonym_query(query, locale):
     One combined field per language rather than title, tags, summary and body apart: a broad
     query's synonyms are then read and scored once per document and language instead of four
     times (half of a search's time at 100,000 resources). Where a synonym is found matters less
-    than for the typed words, which the main clause weighs field by field."""
-    from vocabulary.lookup import without_particles
+    than for the typed words, which the main clause weighs field by field.
 
-    query = without_particles(query)
+    Only the query's vocabulary terms go through it (`_split_by_vocabulary`): the other words
+    have no synonyms, and the main clause already reads them."""
+    query, _unknown = _split_by_vocabulary(query)
+    if not query:
+        return None
     clauses = [
         {
             "match": {
@@ -488,13 +491,14 @@ def _synonym_query(query, locale):
 def _synonym_highlight_query(query, locale):
     """The synonyms as `_synonym_query` finds them, on the fields results are highlighted on
     (run only over the page's hits)."""
-    from vocabulary.lookup import without_particles
-
+    query, _unknown = _split_by_vocabulary(query)
+    if not query:
+        return None
     fields = [f"{field}_{code}.{code}" for field in ("title", "summary") for code in LOCALES]
     clauses = [
         {
             "multi_match": {
-                "query": without_particles(query),
+                "query": query,
                 "fields": [field for field in fields if field.endswith(f".{code}")],
                 "analyzer": SYNONYM_ANALYZERS[code],
             }
@@ -537,7 +541,7 @@ def _text_query(query, locale):
             if field in ("title", "tags"):
                 short.append(f"{name}^{boost:g}")
     clauses = [{"multi_match": {"query": query, "fields": fields, "type": "most_fields"}}]
-    unknown = _words_the_vocabulary_does_not_know(query)
+    _known, unknown = _split_by_vocabulary(query)
     if unknown:
         # Typos: fuzzy on the short fields only; over long text it costs ten times more. Words
         # the vocabulary knows are spelled right: their variants come from the synonyms.
@@ -553,15 +557,21 @@ def _text_query(query, locale):
                 }
             }
         )
-    clauses.append(_synonym_query(query, locale))
+    synonyms = _synonym_query(query, locale)
+    if synonyms:
+        clauses.append(synonyms)
     return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
-def _words_the_vocabulary_does_not_know(query):
-    """The query's words that are not part of a vocabulary term, as one string."""
-    from vocabulary.lookup import expand
+def _split_by_vocabulary(query):
+    """(the query's vocabulary terms, its other words), each as one string. Terms are written
+    without attached Arabic particles ("والتشفير" → "تشفير"), as the synonym rules know them."""
+    from vocabulary.lookup import expand, without_particles
 
-    return " ".join(group.typed for group in expand(query) if group.concept is None)
+    groups = expand(query)
+    known = " ".join(group.typed for group in groups if group.concept is not None)
+    unknown = " ".join(group.typed for group in groups if group.concept is None)
+    return without_particles(known), unknown
 
 
 def _filter_clause(facet, values):
@@ -650,7 +660,7 @@ def build_search_body(query, locale, filters, sort, page, page_size):
                 "bool": {
                     "should": [
                         must[0]["bool"]["should"][0],
-                        _synonym_highlight_query(query, locale),
+                        *filter(None, [_synonym_highlight_query(query, locale)]),
                     ]
                 }
             },

@@ -96,5 +96,5 @@ class _Statements:
 
     def __call__(self, execute, sql, params, many, context):
         self.ranked += "ts_rank" in sql
-        self.counted += "jsonb_array_elements_text" in sql
+        self.counted += "facet_ids || 0" in sql
         return execute(sql, params, many, context)

@@ -343,7 +343,7 @@ MATCH_TABLE = "search_documentmatch"
 # Advanced by those triggers on every change (migration search/0004_match_version).
 VERSION_SEQUENCE = "search_documentmatch_version"
 # Every facet value ever stored, with the id the narrow rows' facet_ids hold (migration
-# search/0005_facet_ids_and_rank_indexes); kept by the same triggers.
+# search/0005_facet_ids); kept by the same triggers.
 FACET_VALUE_TABLE = "search_facetvalue"
 # Relevance ranking of a broad search: split (see _page) from this many matches, for pages
 # within the first 1/SPLIT_RANKING_MAX_DEPTH of them.

@@ -1,6 +1,5 @@
-"""PostgreSQL only: every narrow row also lists its five facets' values as small integer ids, the
-titles join the word index and the ratings get one, so a broad fallback search counts its facets
-in one pass and ranks only the titles that can rank.
+"""PostgreSQL only: every narrow row also lists its five facets' values as small integer ids, so
+a fallback search counts its facets in one pass over its matches.
 
 Counting the three JSON-array facets expanded each matched row's arrays once per facet (a third
 of a second for a query matching 100,000 resources); one integer array counted in one pass takes
@@ -66,25 +65,14 @@ FORWARD = [
         {_version._ADVANCE}
         RETURN NULL;
     END $$""",
-    # Existing rows: the values they hold, then their ids. The word index is dropped first and
-    # built again after: updated in place it would keep an entry per row version (five times
-    # its size, and as much slower to read).
+    # Existing rows: the values they hold, then their ids. The word index goes first and comes
+    # back (with the titles) in the next migration, built after this one commits: updated in
+    # place, or built in this transaction, it would hold every row twice (the old versions).
     _REGISTER_VALUES.format(source="search_documentmatch"),
     "DROP INDEX search_documentmatch_match",
     f"UPDATE search_documentmatch d SET facet_ids = {_FACET_IDS}",
-    # The titles join the word index, so ranking a broad search finds the matches whose titles
-    # can rank in the same index scan as the matches (a separate title index would be read
-    # alone, with each of its rows' long match vector read back to check the match).
-    """CREATE INDEX search_documentmatch_match
-        ON search_documentmatch USING GIN (match_vector, rank_vector)""",
-    # … and the best rated of the rest in rating order (see search.database._page).
-    """CREATE INDEX search_documentmatch_rating
-        ON search_documentmatch (rating_bayesian DESC, document_id)""",
-    "ANALYZE search_documentmatch",
 ]
 BACKWARD = [
-    "DROP INDEX IF EXISTS search_documentmatch_rating",
-    "DROP INDEX IF EXISTS search_documentmatch_match",
     "CREATE INDEX search_documentmatch_match ON search_documentmatch USING GIN (match_vector)",
     _version._function(
         "search_documentmatch_upsert", _rows._UPSERT.format(source="changed_documents")

@@ -526,12 +526,12 @@ def _statement_settings(cursor, groups):
         cursor.execute("SET LOCAL enable_seqscan = off")
 
 
-def _matches_cte(groups, match_query, selected, materialized=None, extra=("", [])):
+def _matches_cte(groups, match_query, selected, materialized=None, scored=False):
     """`m`: the matches, each with the ids of its facet values (facet_ids, migration
     search/0005), its rating, the selected facets' own columns, which selected filter it fails
-    (`failed`: 1, 2, … in the order of `selected`, 0 for none) and whether it passes them all;
-    matches failing two filters or more are left out, as they count for no facet. Returns the
-    WITH clause and its parameters."""
+    (`failed`: 1, 2, … in the order of `selected`, 0 for none), whether it passes them all and
+    (`scored`) the relevance score of those that do; matches failing two filters or more are
+    left out, as they count for no facet. Returns the WITH clause and its parameters."""
     match_sql, match_params = _match_sql(groups, match_query)
     # Per selected facet, whether the row holds any of the selected values; the ids are looked
     # up once per statement, in its snapshot.
@@ -553,15 +553,21 @@ def _matches_cte(groups, match_query, selected, materialized=None, extra=("", []
     if len(passes) > 1:
         at_most_one_failed = " + ".join(f"(NOT {test})::integer" for test in passes) + " <= 1"
         at_most_one_params = passes_params
-    columns = "".join(f", d.{_FACET_COLUMNS[facet]}" for facet in selected)
+    columns = ["document_id", "facet_ids", "rating_bayesian"]
+    columns += [_FACET_COLUMNS[facet] for facet in selected]
+    kept = ", ".join(f"found.{column}" for column in columns)
+    score, score_params = "", []
+    if scored:  # read from the row the scan has just read, for the matches that count
+        score, score_params = _score_sql(groups, alias="found")
+        score = f", CASE WHEN found.failed = 0 THEN {score} END AS score"
+        columns.append("rank_vector")
     how = {True: "MATERIALIZED ", False: "NOT MATERIALIZED "}.get(materialized, "")
     sql = (
-        f"WITH m AS {how}(SELECT *, failed = 0 AS passes FROM ("
-        f"SELECT d.document_id, d.facet_ids, d.rating_bayesian{columns}{extra[0]}, "
-        f"{failed} AS failed "
+        f"WITH m AS {how}(SELECT {kept}, found.failed, found.failed = 0 AS passes{score} "
+        f"FROM (SELECT {', '.join(f'd.{column}' for column in columns)}, {failed} AS failed "
         f"FROM {MATCH_TABLE} d WHERE {match_sql} AND {at_most_one_failed}) found)"
     )
-    return sql, extra[1] + failed_params + match_params + at_most_one_params
+    return sql, score_params + failed_params + match_params + at_most_one_params
 
 
 def _facet_rows_sql(selected):
@@ -627,46 +633,27 @@ def _counts(groups, match_query, selected):
 
 
 def _counts_and_page(groups, match_query, selected, page, page_size):
-    """(total, facets, page's document ids) of a relevance search on PostgreSQL, in one
-    statement that finds the matches once (for a query of many words and forms, finding them
-    is the larger part of the work).
+    """(total, facets, page's document ids) of a filtered relevance search on PostgreSQL, in
+    one statement that finds the matches once (for a query of many words and forms, finding
+    them is the larger part of the work).
 
-    The page is ranked as _page ranks a broad search: the best of the matches whose titles hold
-    one of the query's word forms and of the best rated matches. Which way round PostgreSQL
-    joins the matches with the titles that hold a form follows from how many of each it
-    expects, so a narrow search reads only its few matches' titles."""
-    matches, matches_params = _matches_cte(groups, match_query, selected, materialized=True)
-    score, score_params = _score_sql(groups, alias="t")
-    rating = _rating_sql("m")
+    Counting keeps the matches aside (see _matches_cte) with the score of those that pass the
+    filters, computed from the rows as they are read: the filters leave few enough that ranking
+    all of them costs less than a second look-up of the titles that can rank (see _page)."""
+    matches, params = _matches_cte(groups, match_query, selected, materialized=True, scored=True)
     offset, limit = (page - 1) * page_size, page_size
     sql = (
         f"{matches}, facet_rows AS ({_facet_rows_sql(selected)}), "
-        f"titled AS (SELECT t.document_id, {score} AS score "
-        f"  FROM m JOIN {MATCH_TABLE} t ON t.document_id = m.document_id "
-        f"  WHERE m.passes AND t.rank_vector @@ to_tsquery('simple', %s) "
-        f"  ORDER BY score DESC, t.document_id LIMIT %s), "
-        f"rated AS (SELECT t.document_id, {score} AS score "
-        f"  FROM (SELECT m.document_id FROM m WHERE m.passes "
-        f"    ORDER BY {rating} DESC, m.document_id LIMIT %s) best "
-        f"  JOIN {MATCH_TABLE} t ON t.document_id = best.document_id), "
-        f"ranked AS (SELECT document_id, score FROM (SELECT * FROM titled UNION SELECT * FROM rated) c "
+        f"ranked AS (SELECT document_id, score FROM m WHERE m.passes "
         f"  ORDER BY score DESC, document_id LIMIT %s OFFSET %s) "
         f"SELECT facet, value, matches, NULL::bigint, NULL::double precision "
         f"FROM facet_rows "
         f"UNION ALL SELECT NULL, NULL, NULL, document_id, score FROM ranked"
     )
-    params = (
-        matches_params
-        + score_params
-        + [_title_words_tsquery(groups), offset + limit]
-        + score_params
-        + [offset + limit]
-        + [limit, offset]
-    )
     with transaction.atomic(), connection.cursor() as cursor:
         _statement_settings(cursor, groups)
         _serial(cursor)
-        cursor.execute(sql, params)
+        cursor.execute(sql, params + [limit, offset])
         rows = cursor.fetchall()
     total, facets = _facets_from_rows([row[:3] for row in rows if row[3] is None])
     ranked = sorted((-row[4], row[3]) for row in rows if row[3] is not None)

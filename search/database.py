@@ -436,8 +436,9 @@ def _postgres_search(query, locale, filters, sort, page, page_size):
 
     The total and facets are cached per normalised query and filters, so another page or
     sort of the same search only ranks; the page's document ids per query, filters, sort and
-    page (see _cached). A search with neither cached counts and ranks in one statement, which
-    finds the matches once. Highlights are made per request, in its locale."""
+    page (see _cached). A filtered relevance search with neither cached counts and ranks in one
+    statement, which finds the matches once (_counts_and_page). Highlights are made per
+    request, in its locale."""
     groups = _groups(query)
     selected = {facet: sorted(values) for facet, values in filters.items() if values}
     match_query = _match_tsquery(groups) if groups else ""
@@ -718,7 +719,8 @@ def _page(groups, match_query, selected, sort, page, page_size, total):
     holds none of the query's word forms scores its rating boost plus the same constant as every
     other such match, so the best of those are the best rated; the page is the best of them
     and of the matches whose titles hold a form (the word index holds the titles too, and finds
-    those in the same scan as the matches), ranked by the same score. Otherwise every match is ranked."""
+    those in the same scan as the matches), ranked by the same score. Otherwise every match is
+    ranked."""
     match_sql, match_params = _match_sql(groups, match_query)
     score, score_params = _score_sql(groups)
     where, where_params = _filters_sql(selected)

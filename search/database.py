@@ -349,6 +349,8 @@ FACET_VALUE_TABLE = "search_facetvalue"
 # within the first 1/SPLIT_RANKING_MAX_DEPTH of them.
 SPLIT_RANKING_MIN_MATCHES = 5000
 SPLIT_RANKING_MAX_DEPTH = 10
+# … and when the titles that can rank are expected to be at most this share of the matches.
+SPLIT_RANKING_MAX_TITLE_SHARE = 0.5
 _OTHER_SORTS = ("rating", "newest")  # than relevance
 
 
@@ -698,18 +700,30 @@ def _title_words_tsquery(groups):
     return " | ".join(f"'{form}':*" for form in sorted(kept))
 
 
-def _split_ranking(groups, sort, total, offset, limit):
+def _split_ranking(cursor, groups, sort, total, offset, limit):
     """Whether to rank a page as the best of the title matches and the best rated matches.
 
     Only for a relevance search broad enough that the best rated matches are found within the
     first rows of the rating index (the rows read there are about (offset + limit) times the
-    share of the table the search leaves out), and that ranking every match would cost more."""
-    return (
-        bool(groups)
+    share of the table the search leaves out), and whose titles that can rank are few enough,
+    by PostgreSQL's own estimate, that looking them up costs less than ranking every match
+    (which PostgreSQL can share between its workers)."""
+    if not (
+        groups
         and sort not in _OTHER_SORTS
         and total >= SPLIT_RANKING_MIN_MATCHES
         and (offset + limit) * SPLIT_RANKING_MAX_DEPTH <= total
+    ):
+        return False
+    cursor.execute(
+        f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {MATCH_TABLE} d "
+        "WHERE d.rank_vector @@ to_tsquery('simple', %s)",
+        [_title_words_tsquery(groups)],
     )
+    plan = cursor.fetchone()[0]
+    if isinstance(plan, str):  # psycopg returns json already parsed; other drivers may not
+        plan = json.loads(plan)
+    return plan[0]["Plan"]["Plan Rows"] <= SPLIT_RANKING_MAX_TITLE_SHARE * total
 
 
 def _page(groups, match_query, selected, sort, page, page_size, total):
@@ -727,7 +741,7 @@ def _page(groups, match_query, selected, sort, page, page_size, total):
     offset, limit = (page - 1) * page_size, page_size
     with transaction.atomic(), connection.cursor() as cursor:
         _statement_settings(cursor, groups)
-        if _split_ranking(groups, sort, total, offset, limit):
+        if _split_ranking(cursor, groups, sort, total, offset, limit):
             found = f"FROM {MATCH_TABLE} d WHERE {match_sql} AND {where}"
             found_params = match_params + where_params
             cursor.execute(

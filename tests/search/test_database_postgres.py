@@ -229,6 +229,7 @@ def _pages(query, filters, monkeypatch, split, pages=4, page_size=5):
     """Every page's ids of a relevance search, ranked split (whatever its breadth) or not."""
     monkeypatch.setattr(database, "SPLIT_RANKING_MIN_MATCHES", 1 if split else 10**9)
     monkeypatch.setattr(database, "SPLIT_RANKING_MAX_DEPTH", 1)
+    monkeypatch.setattr(database, "SPLIT_RANKING_MAX_TITLE_SHARE", 10**9)
     groups = database._groups(query)
     match_query = database._match_tsquery(groups)
     selected = {facet: sorted(values) for facet, values in filters.items()}

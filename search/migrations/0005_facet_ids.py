@@ -16,12 +16,22 @@ from django.db import migrations
 _rows = importlib.import_module("search.migrations.0003_match_rows")
 _version = importlib.import_module("search.migrations.0004_match_version")
 
+
+
+def _elements(column):
+    # Anything but an array holds no values (rather than failing the write that stores it).
+    return (
+        f"jsonb_array_elements_text(CASE WHEN jsonb_typeof({column}) = 'array' "
+        f"THEN {column} ELSE '[]'::jsonb END)"
+    )
+
+
 # One row per facet value of document `d`, named as search.engine.FACETS names the facets. A
 # value listed twice counts twice, as it did when the JSON arrays were expanded.
-_DOCUMENT_FACET_VALUES = """
-    SELECT 'category' AS facet, value FROM jsonb_array_elements_text(d.categories) value
-    UNION ALL SELECT 'language', value FROM jsonb_array_elements_text(d.languages) value
-    UNION ALL SELECT 'region', value FROM jsonb_array_elements_text(d.regions) value
+_DOCUMENT_FACET_VALUES = f"""
+    SELECT 'category' AS facet, value FROM {_elements("d.categories")} value
+    UNION ALL SELECT 'language', value FROM {_elements("d.languages")} value
+    UNION ALL SELECT 'region', value FROM {_elements("d.regions")} value
     UNION ALL SELECT 'format', d.media_format WHERE d.media_format <> ''
     UNION ALL SELECT 'license', d.license WHERE d.license <> ''
 """

@@ -342,6 +342,16 @@ _LIST_FACETS = {"category", "language", "region"}  # JSON arrays; the others are
 MATCH_TABLE = "search_documentmatch"
 # Advanced by those triggers on every change (migration search/0004_match_version).
 VERSION_SEQUENCE = "search_documentmatch_version"
+# Every facet value ever stored, with the id the narrow rows' facet_ids hold (migration
+# search/0005_facet_ids); kept by the same triggers.
+FACET_VALUE_TABLE = "search_facetvalue"
+# Relevance ranking of a broad search: split (see _page) from this many matches, for pages
+# within the first 1/SPLIT_RANKING_MAX_DEPTH of them.
+SPLIT_RANKING_MIN_MATCHES = 5000
+SPLIT_RANKING_MAX_DEPTH = 10
+# … and when the titles that can rank are expected to be at most this share of the matches.
+SPLIT_RANKING_MAX_TITLE_SHARE = 0.5
+_OTHER_SORTS = ("rating", "newest")  # than relevance
 
 
 def _word_query(word):
@@ -428,23 +438,63 @@ def _postgres_search(query, locale, filters, sort, page, page_size):
 
     The total and facets are cached per normalised query and filters, so another page or
     sort of the same search only ranks; the page's document ids per query, filters, sort and
-    page (see _cached). Highlights are made per request, in its locale."""
+    page (see _cached). A filtered relevance search with neither cached counts and ranks in one
+    statement, which finds the matches once (_counts_and_page). Highlights are made per
+    request, in its locale."""
     groups = _groups(query)
     selected = {facet: sorted(values) for facet, values in filters.items() if values}
     match_query = _match_tsquery(groups) if groups else ""
-    total, facets = _cached(
-        ["counts", match_query, selected], lambda: _counts(groups, match_query, selected)
-    )
     rank_queries = [_tsquery(groups, exact) for exact in (True, False)]
-    keys = _cached(
-        ["page", match_query, *rank_queries, selected, sort, page, page_size],
-        lambda: _page(groups, match_query, selected, sort, page, page_size),
-    )
+    counts_key = _cache_key(["counts", match_query, selected])
+    page_key = _cache_key(["page", match_query, *rank_queries, selected, sort, page, page_size])
+    counted, keys = _cache_get(counts_key), _cache_get(page_key)
+    # With filters, counting reads each facet's own column for the matches that fail only
+    # its filter, so it keeps the matches aside (see _matches_cte); ranking the page from
+    # them too spares finding the matches a second time.
+    if counted is None and keys is None and groups and selected and sort not in _OTHER_SORTS:
+        *counted, keys = _counts_and_page(groups, match_query, selected, page, page_size)
+        _cache_set(counts_key, counted)
+        _cache_set(page_key, keys)
+    if counted is None:
+        counted = _counts(groups, match_query, selected)
+        _cache_set(counts_key, counted)
+    total, facets = counted
+    if keys is None:
+        keys = _page(groups, match_query, selected, sort, page, page_size, total)
+        _cache_set(page_key, keys)
     documents = SearchDocument.objects.in_bulk(keys)
     words = [alternative for group in groups for alternative in group.alternatives]
     # A document deleted since the statement above is simply left out.
     hits = [_hit(documents[key], words, locale) for key in keys if key in documents]
     return hits, total, facets
+
+
+def _cache_seconds():
+    # Inside a transaction a search may see its own uncommitted writes: never cached.
+    if connection.in_atomic_block:
+        return 0
+    return settings.TASHARUK_SEARCH.get("FALLBACK_CACHE_SECONDS", 0)
+
+
+def _cache_key(key_parts):
+    """The cache key of `key_parts` under the fallback rows' current version (None when the
+    fallback's answers are not cached); see _cached."""
+    if not _cache_seconds():
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT last_value, is_called FROM {VERSION_SEQUENCE}")
+        version = cursor.fetchone()
+    digest = hashlib.sha256(json.dumps([*key_parts, version]).encode()).hexdigest()
+    return f"search:fallback:{digest}"
+
+
+def _cache_get(key):
+    return None if key is None else cache.get(key)
+
+
+def _cache_set(key, value):
+    if key is not None:
+        cache.set(key, value, _cache_seconds())
 
 
 def _cached(key_parts, compute):
@@ -455,19 +505,11 @@ def _cached(key_parts, compute):
     an entry is never read after a change that committed before the search started. A search
     racing a change may store an answer from just before it under the new version: the
     timeout bounds how long that can show."""
-    seconds = settings.TASHARUK_SEARCH.get("FALLBACK_CACHE_SECONDS", 0)
-    # Inside a transaction a search may see its own uncommitted writes: never cached.
-    if not seconds or connection.in_atomic_block:
-        return compute()
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT last_value, is_called FROM {VERSION_SEQUENCE}")
-        version = cursor.fetchone()
-    digest = hashlib.sha256(json.dumps([*key_parts, version]).encode()).hexdigest()
-    key = f"search:fallback:{digest}"
-    found = cache.get(key)
+    key = _cache_key(key_parts)
+    found = _cache_get(key)
     if found is None:
         found = compute()
-        cache.set(key, found, seconds)
+        _cache_set(key, found)
     return found
 
 
@@ -487,71 +529,246 @@ def _statement_settings(cursor, groups):
         cursor.execute("SET LOCAL enable_seqscan = off")
 
 
-def _counts(groups, match_query, selected):
-    """(total, facets) of a search on PostgreSQL: each facet counted over the matches under
-    the other facets' filters, all in one statement."""
+def _matches_cte(groups, match_query, selected, materialized=None, scored=False):
+    """`m`: the matches, each with the ids of its facet values (facet_ids, migration
+    search/0005), its rating, the selected facets' own columns, which selected filter it fails
+    (`failed`: 1, 2, … in the order of `selected`, 0 for none), whether it passes them all and
+    (`scored`) the relevance score of those that do; matches failing two filters or more are
+    left out, as they count for no facet. Returns the WITH clause and its parameters."""
     match_sql, match_params = _match_sql(groups, match_query)
-    parts, params = [], []
-    for facet in FACETS:
-        where, where_params = _filters_sql(selected, skip=facet, alias="m")
+    # Per selected facet, whether the row holds any of the selected values; the ids are looked
+    # up once per statement, in its snapshot.
+    passes, passes_params = [], []
+    for facet, values in selected.items():
+        passes.append(
+            f"d.facet_ids && ARRAY(SELECT id FROM {FACET_VALUE_TABLE} "
+            "WHERE facet = %s AND value = ANY(%s))"
+        )
+        passes_params += [facet, list(values)]
+    failed, failed_params = "0", []
+    if passes:
+        failed = "CASE " + " ".join(
+            f"WHEN NOT {test} THEN {number}" for number, test in enumerate(passes, start=1)
+        )
+        failed += " ELSE 0 END"
+        failed_params = passes_params
+    at_most_one_failed, at_most_one_params = "TRUE", []
+    if len(passes) > 1:
+        at_most_one_failed = " + ".join(f"(NOT {test})::integer" for test in passes) + " <= 1"
+        at_most_one_params = passes_params
+    columns = ["document_id", "facet_ids", "rating_bayesian"]
+    columns += [_FACET_COLUMNS[facet] for facet in selected]
+    kept = ", ".join(f"found.{column}" for column in columns)
+    score, score_params = "", []
+    if scored:  # read from the row the scan has just read, for the matches that count
+        score, score_params = _score_sql(groups, alias="found")
+        score = f", CASE WHEN found.failed = 0 THEN {score} END AS score"
+        columns.append("rank_vector")
+    how = {True: "MATERIALIZED ", False: "NOT MATERIALIZED "}.get(materialized, "")
+    sql = (
+        f"WITH m AS {how}(SELECT {kept}, found.failed, found.failed = 0 AS passes{score} "
+        f"FROM (SELECT {', '.join(f'd.{column}' for column in columns)}, {failed} AS failed "
+        f"FROM {MATCH_TABLE} d WHERE {match_sql} AND {at_most_one_failed}) found)"
+    )
+    return sql, score_params + failed_params + match_params + at_most_one_params
+
+
+def _facet_rows_sql(selected):
+    """The facet counts of `m` as rows (facet, value, matches), as the engine counts them: each
+    facet over the matches under the other facets' filters.
+
+    A match that passes every filter counts for all its values, read as the ids of its
+    facet_ids plus id 0, which no value has (its count is the total). One that fails exactly
+    one filter counts only for that facet's values (a facet's own selection does not narrow
+    it), read from the facet's own column."""
+    parts = [
+        f"SELECT f.facet, f.value, c.matches FROM ("
+        f"  SELECT value_id, count(*) AS matches"
+        f"  FROM (SELECT unnest(m.facet_ids || 0) AS value_id FROM m WHERE m.passes) v"
+        f"  GROUP BY value_id"
+        f") c LEFT JOIN {FACET_VALUE_TABLE} f ON f.id = c.value_id"
+    ]
+    for number, facet in enumerate(selected, start=1):
         column = f"m.{_FACET_COLUMNS[facet]}"
         if facet in _LIST_FACETS:
             parts.append(
-                f"SELECT %s, value, count(*) FROM m, jsonb_array_elements_text({column}) value "
-                f"WHERE {where} GROUP BY value"
+                f"SELECT '{facet}', value, count(*) FROM (SELECT jsonb_array_elements_text("
+                f"{column}) AS value FROM m WHERE m.failed = {number}) v GROUP BY value"
             )
         else:
             parts.append(
-                f"SELECT %s, {column}, count(*) FROM m WHERE {where} AND {column} <> '' "
-                f"GROUP BY {column}"
+                f"SELECT '{facet}', {column}, count(*) FROM m "
+                f"WHERE m.failed = {number} AND {column} <> '' GROUP BY {column}"
             )
-        params += [facet, *where_params]
-    where, where_params = _filters_sql(selected, alias="m")
-    parts.append(f"SELECT %s, '', count(*) FROM m WHERE {where}")
-    params += ["", *where_params]
-    columns = ", ".join(f"d.{column}" for column in _FACET_COLUMNS.values())
-    facet_sql = (
-        f"WITH m AS MATERIALIZED (SELECT {columns} FROM {MATCH_TABLE} d WHERE {match_sql}) "
-        + " UNION ALL ".join(parts)
-    )
-    facets = {facet: [] for facet in FACETS}
+    return " UNION ALL ".join(parts)
+
+
+def _facets_from_rows(rows):
+    """(total, facets) from the rows of _facet_rows_sql."""
+    counts = {facet: Counter() for facet in FACETS}
     total = 0
-    with transaction.atomic(), connection.cursor() as cursor:
-        _statement_settings(cursor, groups)
-        cursor.execute(facet_sql, match_params + params)
-        for facet, value, number in cursor.fetchall():
-            if facet:
-                facets[facet].append((value, number))
-            else:
-                total = number
-    for facet in FACETS:
-        facets[facet].sort(key=lambda item: (-item[1], item[0]))
+    for facet, value, matches in rows:
+        if facet is None:  # id 0
+            total = matches
+        elif facet in counts:
+            counts[facet][value] += matches
+    facets = {
+        facet: sorted(counts[facet].items(), key=lambda item: (-item[1], item[0]))
+        for facet in FACETS
+    }
     return total, facets
 
 
-def _page(groups, match_query, selected, sort, page, page_size):
-    """The document ids of one page of a search on PostgreSQL, best first."""
-    match_sql, match_params = _match_sql(groups, match_query)
-    rating = f"{RATING_BOOST} * d.rating_bayesian / (d.rating_bayesian + {RATING_PIVOT})"
-    score, score_params = rating, []
-    if groups:
-        score = (
-            f"{RANK_SCALE} * (ts_rank(d.rank_vector, to_tsquery('simple', %s)) "
-            f"+ {SYNONYM_BOOST} * ts_rank(d.rank_vector, to_tsquery('simple', %s))) "
-            f"+ {rating}"
-        )
-        score_params = [_tsquery(groups, exact=True), _tsquery(groups, exact=False)]
-    order = {
-        "rating": "d.rating_bayesian DESC, score DESC",
-        "newest": "d.published_at DESC NULLS LAST, score DESC",
-    }.get(sort, "score DESC")
-    where, where_params = _filters_sql(selected)
+def _serial(cursor):
+    """No parallel workers for this transaction's statement: PostgreSQL would pass each
+    expanded facet value from its workers to one aggregate, which costs more than they save."""
+    cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+
+
+def _counts(groups, match_query, selected):
+    """(total, facets) of a search on PostgreSQL, counted in one pass over the matches."""
+    matches, params = _matches_cte(groups, match_query, selected)
     with transaction.atomic(), connection.cursor() as cursor:
         _statement_settings(cursor, groups)
+        _serial(cursor)
+        cursor.execute(f"{matches} {_facet_rows_sql(selected)}", params)
+        return _facets_from_rows(cursor.fetchall())
+
+
+def _counts_and_page(groups, match_query, selected, page, page_size):
+    """(total, facets, page's document ids) of a filtered relevance search on PostgreSQL, in
+    one statement that finds the matches once (for a query of many words and forms, finding
+    them is the larger part of the work).
+
+    Counting keeps the matches aside (see _matches_cte) with the score of those that pass the
+    filters, computed from the rows as they are read: the filters leave few enough that ranking
+    all of them costs less than a second look-up of the titles that can rank (see _page)."""
+    matches, params = _matches_cte(groups, match_query, selected, materialized=True, scored=True)
+    offset, limit = (page - 1) * page_size, page_size
+    sql = (
+        f"{matches}, facet_rows AS ({_facet_rows_sql(selected)}), "
+        f"ranked AS (SELECT document_id, score FROM m WHERE m.passes "
+        f"  ORDER BY score DESC, document_id LIMIT %s OFFSET %s) "
+        f"SELECT facet, value, matches, NULL::bigint, NULL::double precision "
+        f"FROM facet_rows "
+        f"UNION ALL SELECT NULL, NULL, NULL, document_id, score FROM ranked"
+    )
+    with transaction.atomic(), connection.cursor() as cursor:
+        _statement_settings(cursor, groups)
+        _serial(cursor)
+        cursor.execute(sql, params + [limit, offset])
+        rows = cursor.fetchall()
+    total, facets = _facets_from_rows([row[:3] for row in rows if row[3] is None])
+    ranked = sorted((-row[4], row[3]) for row in rows if row[3] is not None)
+    return total, facets, [document_id for _score, document_id in ranked]
+
+
+def _rating_sql(alias):
+    return f"{RATING_BOOST} * {alias}.rating_bayesian / ({alias}.rating_bayesian + {RATING_PIVOT})"
+
+
+def _score_sql(groups, alias="d"):
+    """The relevance score of narrow row `alias` as SQL, and its parameters."""
+    rating = _rating_sql(alias)
+    if not groups:
+        return rating, []
+    score = (
+        f"{RANK_SCALE} * (ts_rank({alias}.rank_vector, to_tsquery('simple', %s)) "
+        f"+ {SYNONYM_BOOST} * ts_rank({alias}.rank_vector, to_tsquery('simple', %s))) "
+        f"+ {rating}"
+    )
+    return score, [_tsquery(groups, exact=True), _tsquery(groups, exact=False)]
+
+
+def _title_words_tsquery(groups):
+    """Any word form of any of the query's groups, as a prefix: the titles this matches are
+    the only ones whose ts_rank differs from the rest's (0, or a constant 1e-20 for a query of
+    several words), since ts_rank reads only the query's words found in the title. Forms that a
+    shorter form covers are left out, as in _match_tsquery."""
+    forms = {
+        form
+        for group in groups
+        for alternative in group.alternatives
+        for word in alternative.split()
+        for form in [word, *strip_particles(word)]
+    }
+    kept = {
+        form
+        for form in forms
+        if not any(form != other and form.startswith(other) for other in forms)
+    }
+    return " | ".join(f"'{form}':*" for form in sorted(kept))
+
+
+def _split_ranking(cursor, groups, sort, total, offset, limit):
+    """Whether to rank a page as the best of the title matches and the best rated matches.
+
+    Only for a relevance search broad enough that the best rated matches are found within the
+    first rows of the rating index (the rows read there are about (offset + limit) times the
+    share of the table the search leaves out), and whose titles that can rank are few enough,
+    by PostgreSQL's own estimate, that looking them up costs less than ranking every match
+    (which PostgreSQL can share between its workers)."""
+    if not (
+        groups
+        and sort not in _OTHER_SORTS
+        and total >= SPLIT_RANKING_MIN_MATCHES
+        and (offset + limit) * SPLIT_RANKING_MAX_DEPTH <= total
+    ):
+        return False
+    cursor.execute(
+        f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {MATCH_TABLE} d "
+        "WHERE d.rank_vector @@ to_tsquery('simple', %s)",
+        [_title_words_tsquery(groups)],
+    )
+    plan = cursor.fetchone()[0]
+    if isinstance(plan, str):  # psycopg returns json already parsed; other drivers may not
+        plan = json.loads(plan)
+    return plan[0]["Plan"]["Plan Rows"] <= SPLIT_RANKING_MAX_TITLE_SHARE * total
+
+
+def _page(groups, match_query, selected, sort, page, page_size, total):
+    """The document ids of one page of a search on PostgreSQL, best first.
+
+    A broad search ranks only what can make the page (see _split_ranking): a match whose title
+    holds none of the query's word forms scores its rating boost plus the same constant as every
+    other such match, so the best of those are the best rated; the page is the best of them
+    and of the matches whose titles hold a form (the word index holds the titles too, and finds
+    those in the same scan as the matches), ranked by the same score. Otherwise every match is
+    ranked."""
+    match_sql, match_params = _match_sql(groups, match_query)
+    score, score_params = _score_sql(groups)
+    where, where_params = _filters_sql(selected)
+    offset, limit = (page - 1) * page_size, page_size
+    with transaction.atomic(), connection.cursor() as cursor:
+        _statement_settings(cursor, groups)
+        if _split_ranking(cursor, groups, sort, total, offset, limit):
+            found = f"FROM {MATCH_TABLE} d WHERE {match_sql} AND {where}"
+            found_params = match_params + where_params
+            cursor.execute(
+                f"SELECT DISTINCT document_id, score FROM ("
+                f"  (SELECT d.document_id, {score} AS score {found}"
+                f"   AND d.rank_vector @@ to_tsquery('simple', %s)"
+                f"   ORDER BY score DESC, d.document_id LIMIT %s)"
+                f"  UNION ALL"
+                f"  (SELECT d.document_id, {score} AS score {found}"
+                f"   ORDER BY d.rating_bayesian DESC, d.document_id LIMIT %s)"
+                f") candidates ORDER BY score DESC, document_id LIMIT %s OFFSET %s",
+                score_params
+                + found_params
+                + [_title_words_tsquery(groups), offset + limit]
+                + score_params
+                + found_params
+                + [offset + limit, limit, offset],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        order = {
+            "rating": "d.rating_bayesian DESC, score DESC",
+            "newest": "d.published_at DESC NULLS LAST, score DESC",
+        }.get(sort, "score DESC")
         cursor.execute(
             f"SELECT d.document_id, {score} AS score FROM {MATCH_TABLE} d "
             f"WHERE {match_sql} AND {where} ORDER BY {order}, d.document_id "
             "LIMIT %s OFFSET %s",
-            score_params + match_params + where_params + [page_size, (page - 1) * page_size],
+            score_params + match_params + where_params + [limit, offset],
         )
         return [row[0] for row in cursor.fetchall()]

@@ -92,14 +92,7 @@ BACKWARD = [
 ]
 
 
-def run(statements):
-    def apply(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return  # SQLite (make run) keeps the portable substring search
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return apply
+run = _rows.run  # PostgreSQL only; SQLite (make run) keeps the portable substring search
 
 
 class Migration(migrations.Migration):

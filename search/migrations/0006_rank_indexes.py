@@ -6,6 +6,8 @@ The word index was dropped by search/0005_facet_ids before it rewrote every narr
 here, after that commit, it holds only the rows as they are now.
 """
 
+import importlib
+
 from django.db import migrations
 
 FORWARD = [
@@ -25,14 +27,8 @@ BACKWARD = [
 ]
 
 
-def run(statements):
-    def apply(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return  # SQLite (make run) keeps the portable substring search
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return apply
+# PostgreSQL only; SQLite (make run) keeps the portable substring search.
+run = importlib.import_module("search.migrations.0003_match_rows").run
 
 
 class Migration(migrations.Migration):

@@ -3,6 +3,8 @@
 
 from django.db import migrations
 
+from ._postgres import run
+
 # 'simple': no stemming or stop words; the columns hold text already normalised in Python
 # (search.database._searchable), with Arabic particles also written detached.
 _VECTOR = """
@@ -27,15 +29,6 @@ BACKWARD = [
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS rank_vector",
 ]
 
-
-def run(statements):
-    def apply(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return  # SQLite (make run) keeps the portable substring search
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return apply
 
 
 class Migration(migrations.Migration):

@@ -7,6 +7,8 @@ A broad query matches nearly every document; reading the wide rows (texts and di
 
 from django.db import migrations
 
+from ._postgres import run
+
 # 'simple': no stemming or stop words; the columns hold text already normalised in Python
 # (search.database._searchable), with Arabic particles also written detached.
 _MATCH_VECTOR = """
@@ -110,15 +112,6 @@ BACKWARD = [
     "CREATE INDEX search_document_match ON search_searchdocument USING GIN (match_vector)",
 ]
 
-
-def run(statements):
-    def apply(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return  # SQLite (make run) keeps the portable substring search
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return apply
 
 
 class Migration(migrations.Migration):

@@ -5,6 +5,8 @@ import importlib
 
 from django.db import migrations
 
+from ._postgres import run
+
 _rows = importlib.import_module("search.migrations.0003_match_rows")
 
 _ADVANCE = "PERFORM nextval('search_documentmatch_version');"
@@ -42,15 +44,6 @@ BACKWARD = [
     "DROP SEQUENCE IF EXISTS search_documentmatch_version",
 ]
 
-
-def run(statements):
-    def apply(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return  # SQLite (make run) keeps the portable substring search, uncached
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return apply
 
 
 class Migration(migrations.Migration):

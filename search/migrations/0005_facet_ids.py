@@ -13,6 +13,8 @@ import importlib
 
 from django.db import migrations
 
+from ._postgres import run
+
 _rows = importlib.import_module("search.migrations.0003_match_rows")
 _version = importlib.import_module("search.migrations.0004_match_version")
 
@@ -91,8 +93,6 @@ BACKWARD = [
     "DROP TABLE IF EXISTS search_facetvalue",
 ]
 
-
-run = _rows.run  # PostgreSQL only; SQLite (make run) keeps the portable substring search
 
 
 class Migration(migrations.Migration):

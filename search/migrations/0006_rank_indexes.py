@@ -6,9 +6,9 @@ The word index was dropped by search/0005_facet_ids before it rewrote every narr
 here, after that commit, it holds only the rows as they are now.
 """
 
-import importlib
-
 from django.db import migrations
+
+from ._postgres import run
 
 FORWARD = [
     # One index for both vectors: a search that asks for matches whose titles hold a form finds
@@ -26,9 +26,6 @@ BACKWARD = [
     "DROP INDEX IF EXISTS search_documentmatch_match",
 ]
 
-
-# PostgreSQL only; SQLite (make run) keeps the portable substring search.
-run = importlib.import_module("search.migrations.0003_match_rows").run
 
 
 class Migration(migrations.Migration):

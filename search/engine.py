@@ -9,6 +9,7 @@ and indexes get the configured number of replicas.
 import logging
 import time
 from functools import cache
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -16,7 +17,7 @@ from opensearchpy import OpenSearch, helpers
 from opensearchpy.exceptions import ConnectionError as EngineConnectionError
 from opensearchpy.exceptions import ConnectionTimeout, NotFoundError, RequestError, TransportError
 
-from .documents import LOCALES
+from .documents import LOCALES, facet_value_list, shown_locale
 from .normalization import normalize
 
 logger = logging.getLogger(__name__)
@@ -298,12 +299,7 @@ def engine_document(doc):
 
 def facet_values(doc):
     """Every facet value of `doc` as "facet:value", for counting all facets in one pass."""
-    values = []
-    for facet in FACETS:
-        value = doc.get(facet)
-        for item in value if isinstance(value, list) else [value] if value else []:
-            values.append(f"{facet}:{item}")
-    return values
+    return [f"{facet}:{value}" for facet in FACETS for value in facet_value_list(doc.get(facet))]
 
 
 # --- Index lifecycle ---------------------------------------------------------------------------
@@ -459,25 +455,25 @@ def health():
 # --- Queries -----------------------------------------------------------------------------------
 
 
-def _synonym_query(query, locale):
-    """The query through the vocabulary: each language's combined text matched against the
-    typed words and every other name of the concepts they contain (synonym graph).
+def _synonym_query(terms, locale):
+    """The query's vocabulary `terms` (see _split_by_vocabulary) through the vocabulary: each
+    language's combined text matched against them and every other name of their concepts
+    (synonym graph); None without terms.
 
     One combined field per language rather than title, tags, summary and body apart: a broad
     query's synonyms are then read and scored once per document and language instead of four
     times (half of a search's time at 100,000 resources). Where a synonym is found matters less
     than for the typed words, which the main clause weighs field by field.
 
-    Only the query's vocabulary terms go through it (`_split_by_vocabulary`): the other words
-    have no synonyms, and the main clause already reads them."""
-    query, _unknown = _split_by_vocabulary(query)
-    if not query:
+    Only the query's vocabulary terms go through it: the other words have no synonyms, and
+    the main clause already reads them."""
+    if not terms:
         return None
     clauses = [
         {
             "match": {
                 f"all_{code}": {
-                    "query": query,
+                    "query": terms,
                     "analyzer": SYNONYM_ANALYZERS[code],
                     "boost": SYNONYM_FIELD_WEIGHT * (LOCALE_BOOST if code == locale else 1.0),
                 }
@@ -488,17 +484,16 @@ def _synonym_query(query, locale):
     return {"bool": {"should": clauses, "boost": SYNONYM_BOOST}}
 
 
-def _synonym_highlight_query(query, locale):
+def _synonym_highlight_query(terms, locale):
     """The synonyms as `_synonym_query` finds them, on the fields results are highlighted on
-    (run only over the page's hits)."""
-    query, _unknown = _split_by_vocabulary(query)
-    if not query:
+    (run only over the page's hits); None without vocabulary `terms`."""
+    if not terms:
         return None
     fields = [f"{field}_{code}.{code}" for field in ("title", "summary") for code in LOCALES]
     clauses = [
         {
             "multi_match": {
-                "query": query,
+                "query": terms,
                 "fields": [field for field in fields if field.endswith(f".{code}")],
                 "analyzer": SYNONYM_ANALYZERS[code],
             }
@@ -523,9 +518,10 @@ def _phrase_query(query, locale):
     }
 
 
-def _text_query(query, locale):
+def _text_query(query, locale, words):
     """Weighted multi-field match, fuzzy matching on the unstemmed fields, and the
-    vocabulary's synonyms at a lower weight (the phrase bonus is added by rescoring)."""
+    vocabulary's synonyms at a lower weight (the phrase bonus is added by rescoring); `words`
+    is the query split by _split_by_vocabulary."""
     fields, short = [], []
     for field, weight in FIELD_WEIGHTS.items():
         names = ["tags"] if field == "tags" else [f"{field}_{code}" for code in LOCALES]
@@ -541,14 +537,13 @@ def _text_query(query, locale):
             if field in ("title", "tags"):
                 short.append(f"{name}^{boost:g}")
     clauses = [{"multi_match": {"query": query, "fields": fields, "type": "most_fields"}}]
-    _known, unknown = _split_by_vocabulary(query)
-    if unknown:
+    if words.others:
         # Typos: fuzzy on the short fields only; over long text it costs ten times more. Words
         # the vocabulary knows are spelled right: their variants come from the synonyms.
         clauses.append(
             {
                 "multi_match": {
-                    "query": unknown,
+                    "query": words.others,
                     "fields": short,
                     "fuzziness": "AUTO",
                     "prefix_length": 1,
@@ -557,21 +552,27 @@ def _text_query(query, locale):
                 }
             }
         )
-    synonyms = _synonym_query(query, locale)
+    synonyms = _synonym_query(words.terms, locale)
     if synonyms:
         clauses.append(synonyms)
     return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
 
+class QueryWords(NamedTuple):
+    """A query split by the vocabulary, each part as one string."""
+
+    terms: str  # the vocabulary's terms, without attached Arabic particles ("والتشفير" → "تشفير")
+    others: str  # the words no vocabulary term covers
+
+
 def _split_by_vocabulary(query):
-    """(the query's vocabulary terms, its other words), each as one string. Terms are written
-    without attached Arabic particles ("والتشفير" → "تشفير"), as the synonym rules know them."""
+    """`query` as QueryWords: terms are written bare, as the synonym rules know them."""
     from vocabulary.lookup import expand, without_particles
 
     groups = expand(query)
-    known = " ".join(group.typed for group in groups if group.concept is not None)
-    unknown = " ".join(group.typed for group in groups if group.concept is None)
-    return without_particles(known), unknown
+    terms = " ".join(group.typed for group in groups if group.concept is not None)
+    others = " ".join(group.typed for group in groups if group.concept is None)
+    return QueryWords(without_particles(terms), others)
 
 
 def _filter_clause(facet, values):
@@ -580,7 +581,8 @@ def _filter_clause(facet, values):
 
 def build_search_body(query, locale, filters, sort, page, page_size):
     """The request body for one search (see search.services.search for the contract)."""
-    must = [_text_query(query, locale)] if query else [{"match_all": {}}]
+    words = _split_by_vocabulary(query)
+    must = [_text_query(query, locale, words)] if query else [{"match_all": {}}]
     should = [
         {
             "rank_feature": {
@@ -660,7 +662,7 @@ def build_search_body(query, locale, filters, sort, page, page_size):
                 "bool": {
                     "should": [
                         must[0]["bool"]["should"][0],
-                        *filter(None, [_synonym_highlight_query(query, locale)]),
+                        *filter(None, [_synonym_highlight_query(words.terms, locale)]),
                     ]
                 }
             },
@@ -707,10 +709,8 @@ def search(query, locale, filters, sort, page, page_size):
     hits = []
     for hit in response["hits"].get("hits", []):
         source = hit["_source"]
-        # The title shown is the requested language's, or the other one's when the resource
-        # has no translation in it (search.services._result): highlight that one.
-        shown = locale if source.get("display", {}).get(locale) else None
-        shown = shown or next(iter(source.get("display") or {}), locale)
+        # Highlight the title in the language the result is shown in.
+        shown = shown_locale(source.get("display") or {}, locale) or locale
         hits.append({**source, "highlight": _pick_highlight(hit.get("highlight", {}), shown)})
     return hits, response["hits"]["total"]["value"], facets, response["took"]
 
@@ -828,7 +828,9 @@ def spelling(query):
 
 def count(query, locale):
     """How many resources a search for `query` finds (no facets, no hits)."""
-    body = {"query": {"bool": {"must": [_text_query(normalize(query), locale)]}}, "size": 0}
+    query = normalize(query)
+    must = [_text_query(query, locale, _split_by_vocabulary(query))]
+    body = {"query": {"bool": {"must": must}}, "size": 0}
     try:
         response = client().search(
             index=alias_name(), body=body, params={"track_total_hits": "true"}

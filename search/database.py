@@ -22,7 +22,7 @@ from django.db import connection, transaction
 from django.db.models import JSONField, Q
 from django.utils.html import escape
 
-from .documents import LOCALES
+from .documents import LOCALES, facet_value_list, shown_locale
 from .engine import (
     FACETS,
     FIELD_WEIGHTS,
@@ -141,8 +141,7 @@ def _row(doc):
 
 
 def _facet_values(row, facet):
-    value = row[_FACET_COLUMNS[facet]]
-    return value if isinstance(value, list) else [value] if value else []
+    return facet_value_list(row[_FACET_COLUMNS[facet]])
 
 
 def _groups(query):
@@ -277,7 +276,7 @@ def _highlight(document, words, locale):
     """Escaped title and snippet with the matched words marked, like the engine's."""
     if not words:
         return {"title": None, "snippet": None}
-    shown = document.display.get(locale) or next(iter(document.display.values()), {})
+    shown = document.display.get(shown_locale(document.display, locale), {})
     title = _mark(shown.get("title", ""), words)
     snippet = _mark(shown.get("summary", ""), words, window=160)
     return {"title": title, "snippet": snippet}
@@ -388,8 +387,7 @@ def _match_tsquery(groups):
     parts = []
     for group in groups:
         single = [a for a in group.alternatives if len(a.split()) == 1]
-        prefixes = {form for a in single for form in [a, *strip_particles(a)]}
-        kept = {p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes)}
+        kept = _shortest_prefixes({form for a in single for form in [a, *strip_particles(a)]})
 
         def covered(form, kept=kept):
             return any(form.startswith(prefix) for prefix in kept)
@@ -404,6 +402,16 @@ def _match_tsquery(groups):
             terms.append(_alternative_query(alternative))
         parts.append("(" + " | ".join(terms) + ")")
     return " & ".join(parts)
+
+
+def _shortest_prefixes(forms):
+    """The `forms` that no shorter one of them begins: as prefix queries they find the same
+    rows as all of `forms`, with fewer look-ups."""
+    return {
+        form
+        for form in forms
+        if not any(form != other and form.startswith(other) for other in forms)
+    }
 
 
 def _facet_filter(facet, alias="d"):
@@ -692,12 +700,7 @@ def _title_words_tsquery(groups):
         for word in alternative.split()
         for form in [word, *strip_particles(word)]
     }
-    kept = {
-        form
-        for form in forms
-        if not any(form != other and form.startswith(other) for other in forms)
-    }
-    return " | ".join(f"'{form}':*" for form in sorted(kept))
+    return " | ".join(f"'{form}':*" for form in sorted(_shortest_prefixes(forms)))
 
 
 def _split_ranking(cursor, groups, sort, total, offset, limit):

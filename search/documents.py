@@ -18,6 +18,21 @@ from wagtail.models import Site
 from .normalization import nfkc
 
 LOCALES = [code for code, _name in settings.LANGUAGES]
+
+
+def facet_value_list(value):
+    """A document's value for one facet as a list: list facets as they are, a single value as
+    a list of one, none as an empty list."""
+    return value if isinstance(value, list) else [value] if value else []
+
+
+def shown_locale(display, locale):
+    """The language a resource with `display` (language → shown fields) is shown in for a
+    reader of `locale`: that language, or the other one when the resource has no translation
+    in it (None when it has none at all)."""
+    return locale if display.get(locale) else next(iter(display), None)
+
+
 _PAGE_FIELDS = [
     "pk",
     "translation_key",

@@ -21,6 +21,7 @@ from django.utils.translation import override
 from library import vocabularies
 
 from . import database, engine, suggestions
+from .documents import shown_locale
 from .engine import FACETS, MAX_RESULT_WINDOW
 from .models import ZeroResultQuery
 from .normalization import normalize
@@ -199,7 +200,7 @@ def _suggestion(query, locale, count, on_engine):
 
 
 def _result(hit, locale):
-    shown = locale if hit["display"].get(locale) else next(iter(hit["display"]))
+    shown = shown_locale(hit["display"], locale)
     display = hit["display"][shown]
     result = {
         "id": display["id"],
@@ -297,7 +298,7 @@ def autocomplete(prefix, locale, size=8):
         displays = database.autocomplete(prefix, locale, size)
     suggestions = []
     for display in displays:
-        shown = display.get(locale) or next(iter(display.values()))
+        shown = display[shown_locale(display, locale)]
         suggestions.append({"title": shown["title"], "url": shown["url"]})
     return suggestions
 

@@ -43,7 +43,7 @@ def main():
         for query, locale, filters in QUERIES:
             groups = database._groups(query)
             selected = {facet: sorted(values) for facet, values in filters.items() if values}
-            match_query = database._match_tsquery(groups) if groups else ""
+            match_query = database._match(groups)
             started = time.perf_counter()
             if groups and selected:
                 total, _facets, _keys = database._counts_and_page(

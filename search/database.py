@@ -15,6 +15,7 @@ language, and such matches score less than the typed words themselves.
 import hashlib
 import json
 from collections import Counter
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
@@ -22,6 +23,7 @@ from django.db import connection, transaction
 from django.db.models import JSONField, Q
 from django.utils.html import escape
 
+from . import concept_tags
 from .documents import LOCALES, facet_value_list, shown_locale
 from .engine import (
     FACETS,
@@ -455,7 +457,7 @@ def _postgres_search(query, locale, filters, sort, page, page_size):
     request, in its locale."""
     groups = _groups(query)
     selected = {facet: sorted(values) for facet, values in filters.items() if values}
-    match_query = _match_tsquery(groups) if groups else ""
+    match_query = _match(groups)
     rank_queries = [_tsquery(groups, exact) for exact in (True, False)]
     counts_key = _cache_key(["counts", match_query, selected])
     page_key = _cache_key(["page", match_query, *rank_queries, selected, sort, page, page_size])
@@ -525,9 +527,33 @@ def _cached(key_parts, compute):
     return found
 
 
-def _match_sql(groups, match_query):
-    if groups:
-        return "d.match_vector @@ to_tsquery('simple', %s)", [match_query]
+class Match(NamedTuple):
+    """What a search on PostgreSQL matches: its words and vocabulary forms as a tsquery over the
+    rows' words (`words`), and the concepts it names by their tags (`concepts`, see
+    search.concept_tags); '' for none."""
+
+    words: str
+    concepts: str
+
+
+def _match(groups):
+    """The Match of `groups`: each group whose concept has usable tags by its tag, the others
+    by their forms (_match_tsquery)."""
+    tags = concept_tags.usable_tags(groups) if groups else {}
+    untagged = [group for position, group in enumerate(groups) if position not in tags]
+    return Match(_match_tsquery(untagged), concept_tags.tsquery_of(sorted(set(tags.values()))))
+
+
+def _match_sql(match):
+    if match.words and match.concepts:
+        return (
+            "d.match_vector @@ (to_tsquery('simple', %s) && %s::tsquery)",
+            [match.words, match.concepts],
+        )
+    if match.words:
+        return "d.match_vector @@ to_tsquery('simple', %s)", [match.words]
+    if match.concepts:
+        return "d.match_vector @@ %s::tsquery", [match.concepts]
     return "TRUE", []
 
 
@@ -547,7 +573,7 @@ def _matches_cte(groups, match_query, selected, materialized=None, scored=False)
     (`failed`: 1, 2, … in the order of `selected`, 0 for none), whether it passes them all and
     (`scored`) the relevance score of those that do; matches failing two filters or more are
     left out, as they count for no facet. Returns the WITH clause and its parameters."""
-    match_sql, match_params = _match_sql(groups, match_query)
+    match_sql, match_params = _match_sql(match_query)
     # Per selected facet, whether the row holds any of the selected values; the ids are looked
     # up once per statement, in its snapshot.
     passes, passes_params = [], []
@@ -757,7 +783,7 @@ def _page(groups, match_query, selected, sort, page, page_size, total):
     and of the matches whose titles hold a form (the word index holds the titles too, and finds
     those in the same scan as the matches), ranked by the same score. Otherwise every match is
     ranked."""
-    match_sql, match_params = _match_sql(groups, match_query)
+    match_sql, match_params = _match_sql(match_query)
     score, score_params = _score_sql(groups)
     where, where_params = _filters_sql(selected)
     offset, limit = (page - 1) * page_size, page_size

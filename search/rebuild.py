@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from django.db import connection, transaction
 from django.utils import timezone
 
-from . import database, engine, indexing
+from . import concept_tags, database, engine, indexing
 from .documents import build_documents, live_translation_keys
 from .models import SearchDocument
 
@@ -114,6 +114,9 @@ def rebuild(progress=None, with_database=True):
             if str(key) not in live
         ]
         SearchDocument.objects.filter(translation_key__in=stale).delete()
+        # The rows were tagged with the stored concept queries as they were written; this
+        # brings those queries in line with the vocabulary (nothing to do when they were).
+        concept_tags.sync()
     # Resources published while the new index was being filled: index them again, then replay.
     changed = set(
         ResourcePage.objects.filter(last_published_at__gte=started).values_list(

@@ -6,7 +6,8 @@ plugin OpenSearch's minimal distribution does not ship (verified on 3.6: no
 version with the new rules is filled and swapped behind the alias once the transaction commits
 (a background thread; searches keep answering from the old version meanwhile). Several saves in
 a row (an import) cost one or two rebuilds, not one each. The database fallback reads the
-vocabulary at query time and needs none of this.
+vocabulary at query time; on PostgreSQL the same thread re-tags its rows with the changed
+concepts (search.concept_tags), and until then it matches those concepts by their forms.
 """
 
 import logging
@@ -16,7 +17,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 
-from . import engine
+from . import concept_tags, engine
 
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
@@ -30,9 +31,11 @@ def is_current():
 
 
 def refresh():
-    """Rebuild the engine index if its synonym rules are out of date; True if it rebuilt."""
+    """Re-tag the fallback's rows with the changed concepts (PostgreSQL), then rebuild the
+    engine index if its synonym rules are out of date; True if it rebuilt."""
     from .rebuild import rebuild
 
+    concept_tags.sync()
     if not engine.configured() or is_current():
         return False
     rebuild(with_database=False)
@@ -45,7 +48,7 @@ def vocabulary_changed(**kwargs):
 
 
 def _after_commit():
-    if not engine.configured():
+    if not engine.configured() and connection.vendor != "postgresql":
         return
     if settings.TASHARUK_SEARCH.get("VOCABULARY_REFRESH_INLINE"):
         _refresh_logged()

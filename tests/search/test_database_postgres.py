@@ -231,7 +231,7 @@ def _pages(query, filters, monkeypatch, split, pages=4, page_size=5):
     monkeypatch.setattr(database, "SPLIT_RANKING_MAX_DEPTH", 1)
     monkeypatch.setattr(database, "SPLIT_RANKING_MAX_TITLE_SHARE", 10**9)
     groups = database._groups(query)
-    match_query = database._match_tsquery(groups)
+    match_query = database._match(groups)
     selected = {facet: sorted(values) for facet, values in filters.items()}
     total, _facets = database._counts(groups, match_query, selected)
     return [
@@ -252,7 +252,7 @@ def test_split_ranking_gives_the_pages_that_ranking_every_match_gives(
     assert _pages(query, filters, monkeypatch, split=True) == every_match
     # Counting and ranking in one statement (a filtered search's first request) agrees too.
     groups = database._groups(query)
-    match_query = database._match_tsquery(groups)
+    match_query = database._match(groups)
     selected = {facet: sorted(values) for facet, values in filters.items()}
     for page, expected in enumerate(every_match, start=1):
         *_counted, keys = database._counts_and_page(groups, match_query, selected, page, 5)

@@ -1,9 +1,10 @@
 """Manage the search index: rebuild, health, sync (replay the outbox), purge_zero_results."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 from tqdm import tqdm
 
-from search import engine, indexing, services, synonyms
+from search import concept_tags, engine, indexing, services, synonyms
 from search.documents import live_translation_keys
 from search.models import PendingIndexUpdate, SearchDocument
 from search.rebuild import rebuild
@@ -13,8 +14,8 @@ class Command(BaseCommand):
     help = (
         "rebuild: fill a new index and swap the alias to it (no downtime), and refresh the "
         "database fallback; health: engine, alias, document counts, pending updates; sync: "
-        "replay updates queued while the engine was down, and rebuild the index if the "
-        "vocabulary changed since; purge_zero_results: delete "
+        "replay updates queued while the engine was down, re-tag the database fallback's rows "
+        "and rebuild the index if the vocabulary changed since; purge_zero_results: delete "
         "zero-result counts older than TASHARUK_SEARCH['ZERO_RESULT_RETENTION_DAYS']."
     )
 
@@ -65,6 +66,11 @@ class Command(BaseCommand):
         else:
             lines.append("engine: not configured (database search)")
         lines.append(f"database fallback documents: {SearchDocument.objects.count()}")
+        if connection.vendor == "postgresql":
+            # Not unhealthy: until re-tagged, the fallback matches those concepts by their forms.
+            stale = concept_tags.stale()
+            tags = f"{len(stale)} concepts OUT OF DATE (slower)" if stale else "current"
+            lines.append(f"database fallback concept tags: {tags}")
         lines.append(f"pending updates (outbox): {pending}")
         for line in lines:
             self.stdout.write(line)
@@ -77,6 +83,15 @@ class Command(BaseCommand):
         if not indexing.replay():
             raise CommandError("Search engine unavailable; updates stay queued.")
         self.stdout.write(self.style.SUCCESS(f"Replayed {pending} pending updates."))
+        with tqdm(desc="Tagging", unit="step", disable=no_progress) as bar:
+
+            def progress(done, total):
+                bar.total = total
+                bar.update(done - bar.n)
+
+            tagged = concept_tags.sync(progress=progress)
+        if tagged:
+            self.stdout.write(self.style.SUCCESS(f"Re-tagged the fallback for {tagged} concepts."))
         if engine.configured() and synonyms.refresh():
             self.stdout.write(self.style.SUCCESS("Rebuilt the index for the new vocabulary."))
 

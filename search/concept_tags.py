@@ -1,0 +1,185 @@
+"""Concept tags of the PostgreSQL fallback: each narrow row's word vector also carries the
+vocabulary concepts its words match (migration search/0007_concept_tags), so a search naming a
+concept reads one list of documents from the word index instead of one per form of the concept.
+
+A tag only stands in for a concept's forms when it finds exactly what they find: the stored
+query of the concept must be the one the current vocabulary gives, and every row must have
+been tagged with it (`current`). Until `sync` has brought a changed concept's rows in line,
+searches match its forms, as they did before tags existed; nothing waits for it.
+"""
+
+from django.db import connection, transaction
+
+from .normalization import strip_particles
+
+TABLE = "search_concepttag"
+MATCH_TABLE = "search_documentmatch"
+# A vocabulary change touching more concepts than this re-tags every row in batches (an
+# import); fewer are re-tagged concept by concept, reading only the rows that hold them.
+FULL_RETAG_CONCEPTS = 20
+RETAG_BATCH = 5000
+# Held while syncing, so two processes reacting to the same change do not interleave.
+_SYNC_LOCK = 0x7461_6773  # "tags"
+
+
+def tag(identifier):
+    """A concept's tag as a lexeme of the rows' concept vectors (see the migration)."""
+    return f"#{identifier}"
+
+
+def tsquery_of(tags):
+    """All of `tags` (AND) as tsquery input text."""
+    return " & ".join("'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in tags)
+
+
+def _concept_source(concept):
+    """The tsquery the fallback matches `concept`'s forms with, as search.database builds it for
+    a query naming the concept."""
+    from vocabulary.lookup import Group
+
+    from .database import _match_tsquery
+
+    keys = tuple(sorted(concept.keys))
+    return _match_tsquery([Group(keys[0], keys, concept)])
+
+
+def wanted():
+    """{identifier: tsquery source} for every concept of the current vocabulary."""
+    from vocabulary.lookup import snapshot
+
+    return {concept.identifier: _concept_source(concept) for concept in snapshot().concepts}
+
+
+def usable_tags(groups):
+    """{position in `groups`: tag} for the query groups whose concept's tag finds what the
+    group's forms find: the group names the concept (a label or variant, or one with Arabic
+    particles attached, which the stored rows also hold bare) and the concept's tags are
+    current for its forms as the vocabulary gives them now."""
+    named = {
+        position: group.concept
+        for position, group in enumerate(groups)
+        if group.concept is not None and _names(group)
+    }
+    if not named:
+        return {}
+    identifiers = sorted({concept.identifier for concept in named.values()})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT identifier, source FROM {TABLE} WHERE current AND identifier = ANY(%s)",
+            [identifiers],
+        )
+        stored = dict(cursor.fetchall())
+    return {
+        position: tag(concept.identifier)
+        for position, concept in named.items()
+        if stored.get(concept.identifier) == _concept_source(concept)
+    }
+
+
+def _names(group):
+    keys = group.concept.keys
+    return group.typed in keys or any(bare in keys for bare in strip_particles(group.typed))
+
+
+def stale():
+    """Identifiers of the concepts whose tags are missing, out of date or left from a concept
+    that is gone (empty when the tags are current)."""
+    if connection.vendor != "postgresql":
+        return []
+    current = wanted()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT identifier, source, current FROM {TABLE}")
+        stored = {identifier: (source, ok) for identifier, source, ok in cursor.fetchall()}
+    out = [i for i, source in current.items() if stored.get(i) != (source, True)]
+    return sorted(out + [identifier for identifier in stored if identifier not in current])
+
+
+def sync(progress=None):
+    """Bring the stored concept queries and every row's tags in line with the vocabulary;
+    returns the number of concepts whose tags changed. `progress(done, total)` is called as
+    rows are re-tagged. PostgreSQL only (elsewhere there are no tags)."""
+    if connection.vendor != "postgresql":
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [_SYNC_LOCK])
+    try:
+        return _sync(progress)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [_SYNC_LOCK])
+
+
+def _sync(progress):
+    current = wanted()
+    changed = stale()
+    if not changed:
+        return 0
+    gone = [identifier for identifier in changed if identifier not in current]
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Writers of rows wait for this short transaction, and the rows they write after it are
+        # tagged with the new queries; rows written before it are re-tagged below.
+        cursor.execute(f"LOCK TABLE {MATCH_TABLE} IN SHARE MODE")
+        cursor.execute(f"DELETE FROM {TABLE} WHERE identifier = ANY(%s)", [gone])
+        for identifier in changed:
+            if identifier in current:
+                cursor.execute(
+                    f"INSERT INTO {TABLE} (identifier, source, query, current) "
+                    "VALUES (%s, %s, to_tsquery('simple', %s), false) "
+                    "ON CONFLICT (identifier) DO UPDATE SET source = EXCLUDED.source, "
+                    "query = EXCLUDED.query, current = false",
+                    [identifier, current[identifier], current[identifier]],
+                )
+    if len(changed) > FULL_RETAG_CONCEPTS:
+        _retag_all(progress)
+    else:
+        for done, identifier in enumerate(changed, start=1):
+            _retag_concept(identifier)
+            if progress:
+                progress(done, len(changed))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {TABLE} SET current = true WHERE identifier = ANY(%s)",
+            [[identifier for identifier in changed if identifier in current]],
+        )
+    return len(changed)
+
+
+def _retag_concept(identifier):
+    """Add the concept's tag to the rows its query matches and take it from the others (all of
+    them when the concept is gone: it has no stored query)."""
+    lexeme = tag(identifier)
+    held = "match_vector @@ %s::tsquery"
+    matches = f"match_vector @@ (SELECT query FROM {TABLE} WHERE identifier = %s)"
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {MATCH_TABLE} SET match_vector = ts_delete(match_vector, %s) "
+            f"WHERE {held} AND NOT coalesce({matches}, false)",
+            [lexeme, tsquery_of([lexeme]), identifier],
+        )
+        cursor.execute(
+            f"UPDATE {MATCH_TABLE} SET match_vector = match_vector || array_to_tsvector(ARRAY[%s]) "
+            f"WHERE {matches} AND NOT {held}",
+            [lexeme, identifier, tsquery_of([lexeme])],
+        )
+
+
+def _retag_all(progress):
+    """Recompute every row's tags from the stored queries, a batch of rows per transaction;
+    rows whose tags do not change are not written."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT document_id FROM {MATCH_TABLE} ORDER BY document_id")
+        ids = [row[0] for row in cursor.fetchall()]
+    for start in range(0, len(ids), RETAG_BATCH):
+        batch = ids[start : start + RETAG_BATCH]
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {MATCH_TABLE} d SET match_vector = ts_delete(d.match_vector, t.old) || t.new "
+                f"FROM (SELECT document_id, search_concept_tags(match_vector) AS new, "
+                f"  ARRAY(SELECT lexeme FROM unnest(match_vector) WHERE left(lexeme, 1) = '#' "
+                f"    ORDER BY lexeme) AS old"
+                f"  FROM {MATCH_TABLE} WHERE document_id BETWEEN %s AND %s"
+                f") t WHERE d.document_id = t.document_id AND t.old <> tsvector_to_array(t.new)",
+                [batch[0], batch[-1]],
+            )
+        if progress:
+            progress(start + len(batch), len(ids))

@@ -1,0 +1,83 @@
+"""PostgreSQL only: each narrow row's word vector also carries the vocabulary concepts its words
+match, as tags, so a fallback search finds a concept's matches with one look-up in the word
+index.
+
+A concept with a dozen forms ("digital security", "الأمن الرقمي", "cybersecurity", "امن
+المعلومات"…) made the word index read and merge two dozen long lists of documents for every
+search naming it: 110 ms of a broad search at 100,000 resources, twice (counting, then
+ranking). A tag is one short list.
+
+search_concepttag holds, per concept, the tsquery the fallback would match its forms with
+(search.database._match_tsquery), written by search.concept_tags.sync; the row triggers tag
+every row they write with the concepts whose query it matches. `current` says every row's tags
+follow the stored query: the fallback uses a concept's tag only then, and only while the stored
+query is still what the vocabulary gives (search.concept_tags.usable_tags); otherwise it
+matches the forms as before. A new site starts with no tags and searches as before until
+`search_index sync` (or the next vocabulary change, or a rebuild) writes them.
+"""
+
+import importlib
+
+from django.db import migrations
+
+from ._postgres import run
+
+_rows = importlib.import_module("search.migrations.0003_match_rows")
+_version = importlib.import_module("search.migrations.0004_match_version")
+_facets = importlib.import_module("search.migrations.0005_facet_ids")
+
+# The words' vector is made once per row (a lateral subquery), then matched against every
+# concept's query for its tags. The tags join the words' vector, which is stored out of line
+# already: the narrow rows that counting reads do not grow.
+_UPSERT = f"""
+    INSERT INTO search_documentmatch (document_id, match_vector, rank_vector,
+        {_facets._COLUMNS}, facet_ids)
+    SELECT d.id, v.words || search_concept_tags(v.words), {_rows._RANK_VECTOR},
+        {_facets._SOURCE_COLUMNS}, {_facets._FACET_IDS}
+    FROM {{source}} d CROSS JOIN LATERAL (SELECT {_rows._MATCH_VECTOR} AS words) v
+    ON CONFLICT (document_id) DO UPDATE SET
+        match_vector = EXCLUDED.match_vector, rank_vector = EXCLUDED.rank_vector,
+        {_facets._UPDATES}, facet_ids = EXCLUDED.facet_ids
+"""
+
+
+def _upsert_function(upsert):
+    return f"""CREATE OR REPLACE FUNCTION search_documentmatch_upsert() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        {_facets._REGISTER_VALUES.format(source="changed_documents")};
+        {upsert.format(source="changed_documents")};
+        {_version._ADVANCE}
+        RETURN NULL;
+    END $$"""
+
+
+FORWARD = [
+    """CREATE TABLE search_concepttag (
+        identifier text PRIMARY KEY,
+        source text NOT NULL,
+        query tsquery NOT NULL,
+        current boolean NOT NULL DEFAULT false
+    )""",
+    # A tag is '#' and the concept's identifier: the parser drops '#' from anything typed, so
+    # no query word, prefix or not, can match a tag (nor a concept's query, whose words are
+    # typed ones: matching a vector that holds tags gives the same answer).
+    """CREATE FUNCTION search_concept_tags(words tsvector) RETURNS tsvector
+    LANGUAGE sql STABLE AS $$
+        SELECT coalesce(array_to_tsvector(array_agg('#' || identifier)), ''::tsvector)
+        FROM search_concepttag WHERE words @@ query
+    $$""",
+    _upsert_function(_UPSERT),
+]
+BACKWARD = [
+    _upsert_function(_facets._UPSERT),
+    # The rows keep their tags, which no search reads any more, until they are next written.
+    "DROP FUNCTION IF EXISTS search_concept_tags(tsvector)",
+    "DROP TABLE IF EXISTS search_concepttag",
+]
+
+
+class Migration(migrations.Migration):
+    dependencies = [("search", "0006_rank_indexes")]
+
+    operations = [migrations.RunPython(run(FORWARD), run(BACKWARD))]

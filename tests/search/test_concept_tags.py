@@ -1,0 +1,183 @@
+"""The PostgreSQL fallback's concept tags: a search naming a concept finds its matches by the
+concept's tag, and finds exactly what the concept's forms find; a vocabulary change is followed
+at once (by the forms) and re-tagged after the commit, without a manual step; re-tagging every
+row and re-tagging concept by concept give each row the concepts its words match; the health
+command reports tags out of date and the sync command brings them up to date."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from search import concept_tags, database, services
+from vocabulary.models import Concept
+
+from .conftest import index, make_resource
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="tags exist in the PostgreSQL fallback only"
+)
+
+
+def _concepts():
+    Concept.objects.create(
+        identifier="encryption",
+        label_en="encryption",
+        variants_en="encrypt\nencrypted\nend to end encryption",
+        label_ar="التشفير",
+        variants_ar="تشفير\nمشفر",
+    )
+    Concept.objects.create(
+        identifier="digital-security",
+        label_en="digital security",
+        variants_en="cybersecurity\ninformation security",
+        label_ar="الأمن الرقمي",
+        variants_ar="أمن المعلومات",
+    )
+
+
+def _resources():
+    return [
+        make_resource("Encrypted mail for newsrooms", rating=(4, 4.5)),
+        make_resource("End to end encryption explained"),
+        make_resource("A guide to digital security", body="Encrypt your phone first."),
+        make_resource("Cybersecurity guide for trainers", rating=(9, 3.0)),
+        make_resource("Security of digital archives"),  # both words, apart
+        make_resource("Information security basics", summary="Who should encrypt what."),
+        make_resource("دليل الأمن الرقمي للصحفيين", locale="ar", languages=["ar"]),
+        make_resource("رسائل مشفرة", locale="ar", body="والتشفير أولا", languages=["ar"]),
+        make_resource("أمن المعلومات في المنظمات", locale="ar", languages=["ar"]),
+        make_resource("Video editing guide", media_format="video"),
+        make_resource("Community radio"),
+    ]
+
+
+_QUERIES = [
+    "encryption",
+    "encrypted",
+    "والتشفير",  # a particle attached to a variant
+    "digital security",
+    "digital security guide",  # a concept and a plain word
+    "الأمن الرقمي",
+    "encryption digital security",  # two concepts
+    "end to end encryption",
+    "guide",  # no concept: no tag
+]
+
+
+def _answer(query, filters=None):
+    hits, total, facets = database.search(query, "en", filters or {}, "relevance", 1, 50)
+    return [hit["translation_key"] for hit in hits], total, facets
+
+
+def _row_tags():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT document_id, ARRAY(SELECT lexeme FROM unnest(match_vector) "
+            "WHERE left(lexeme, 1) = '#' ORDER BY lexeme) FROM search_documentmatch"
+        )
+        return dict(cursor.fetchall())
+
+
+def _expected_tags():
+    """Per row, the concepts whose stored query its words match, found the slow way."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT m.document_id, ARRAY(SELECT '#' || c.identifier FROM search_concepttag c "
+            "WHERE m.match_vector @@ c.query ORDER BY 1) FROM search_documentmatch m"
+        )
+        return dict(cursor.fetchall())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("filters", [{}, {"language": ["ar"]}])
+def test_a_concept_is_found_by_its_tag_exactly_as_by_its_forms(
+    database_backend, monkeypatch, filters
+):
+    _concepts()
+    concept_tags.sync()
+    index(*_resources())  # tagged as they are written
+    answers = {query: _answer(query, filters) for query in _QUERIES}
+    for query in _QUERIES:
+        groups = database._groups(query)
+        uses_tags = bool(database._match(groups).concepts)
+        assert uses_tags == (query != "guide"), query
+    monkeypatch.setattr(concept_tags, "usable_tags", lambda groups: {})
+    assert {query: _answer(query, filters) for query in _QUERIES} == answers
+    # and the tags found something: the comparison is not between two empty answers
+    least = 1 if filters else 4
+    assert answers["encryption"][1] >= least and answers["digital security"][1] >= least
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("full", [True, False])
+def test_re_tagging_gives_every_row_the_concepts_its_words_match(
+    database_backend, monkeypatch, full
+):
+    index(*_resources())  # written before the concepts exist: no tags
+    assert not any(_row_tags().values())
+    _concepts()
+    monkeypatch.setattr(concept_tags, "FULL_RETAG_CONCEPTS", 0 if full else 100)
+    assert concept_tags.stale() == ["digital-security", "encryption"]
+    assert concept_tags.sync() == 2
+    tags = _row_tags()
+    assert tags == _expected_tags()
+    assert sum("#encryption" in row for row in tags.values()) >= 5
+    assert concept_tags.stale() == [] and concept_tags.sync() == 0
+    # A concept that is gone leaves no tag behind.
+    Concept.objects.filter(identifier="encryption").delete()
+    assert concept_tags.sync() == 1
+    assert not any("#encryption" in row for row in _row_tags().values())
+
+
+@pytest.mark.django_db
+def test_a_vocabulary_change_is_searched_at_once_and_re_tagged_after_commit(
+    database_backend, django_capture_on_commit_callbacks
+):
+    _concepts()
+    concept_tags.sync()
+    zine = make_resource("Zine about ciphers")
+    index(zine, *_resources()[:3])
+    assert services.search("encryption", "en")["count"] == 3
+    concept = Concept.objects.get(identifier="encryption")
+    concept.variants_en += "\nciphers"
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        concept.save()
+    # Before the re-tagging: the stored tag no longer says what the concept's forms find, so
+    # the search reads the forms, new variant included.
+    groups = database._groups("encryption")
+    assert not database._match(groups).concepts
+    assert services.search("encryption", "en")["count"] == 4
+    for callback in callbacks:  # what the commit runs (inline in tests: no thread)
+        callback()
+    assert database._match(groups).concepts == "'#encryption'"
+    assert services.search("encryption", "en")["count"] == 4
+    assert "#encryption" in _row_tags()[_document_id(zine)]
+    concept.variants_en = concept.variants_en.replace("\nciphers", "")
+    with django_capture_on_commit_callbacks(execute=True):
+        concept.save()
+    assert database._match(database._groups("encryption")).concepts == "'#encryption'"
+    assert services.search("encryption", "en")["count"] == 3
+
+
+def _document_id(page):
+    from search.models import SearchDocument
+
+    return SearchDocument.objects.get(translation_key=page.translation_key).pk
+
+
+@pytest.mark.django_db
+def test_health_reports_tags_out_of_date_and_sync_brings_them_up_to_date(database_backend):
+    index(*_resources()[:4])
+    _concepts()
+    out = StringIO()
+    call_command("search_index", "health", stdout=out)
+    assert "database fallback concept tags: 2 concepts OUT OF DATE (slower)" in out.getvalue()
+    out = StringIO()
+    call_command("search_index", "sync", "--no-progress", stdout=out)
+    assert "Re-tagged the fallback for 2 concepts." in out.getvalue()
+    out = StringIO()
+    call_command("search_index", "health", stdout=out)
+    assert "database fallback concept tags: current" in out.getvalue()
+    assert _row_tags() == _expected_tags()

@@ -181,3 +181,28 @@ def test_health_reports_tags_out_of_date_and_sync_brings_them_up_to_date(databas
     call_command("search_index", "health", stdout=out)
     assert "database fallback concept tags: current" in out.getvalue()
     assert _row_tags() == _expected_tags()
+
+
+@pytest.mark.django_db
+def test_a_rewritten_row_is_tagged_by_its_words_as_they_are_now(database_backend):
+    _concepts()
+    concept_tags.sync()
+    radio, mail = make_resource("Community radio"), make_resource("Encrypted mail")
+    index(radio, mail)
+    assert "#encryption" not in _row_tags()[_document_id(radio)]
+    assert "#encryption" in _row_tags()[_document_id(mail)]
+    for page, title in ((radio, "Encrypted community radio"), (mail, "Plain mail")):
+        page.title = title
+        page.save_revision().publish()
+    index(radio, mail)
+    assert "#encryption" in _row_tags()[_document_id(radio)]
+    assert "#encryption" not in _row_tags()[_document_id(mail)]
+    assert titles(services.search("encryption", "en")) == ["Encrypted community radio"]
+    # Written again unchanged (as a rebuild does), a row keeps the tags it has.
+    before = _row_tags()
+    index(radio, mail)
+    assert _row_tags() == before == _expected_tags()
+
+
+def titles(response):
+    return [result["title"] for result in response["results"]]

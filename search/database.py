@@ -729,7 +729,7 @@ def _score_sql(groups, alias="d"):
         f"{RANK_SCALE} * (ts_rank({alias}.rank_vector, to_tsquery('simple', %s)) "
         f"+ {forms_weight} * ({title_holds})) + {rating}"
     )
-    forms = [_group_tsquery(group, exact=False) for group in groups]
+    forms = [_match_tsquery([group]) for group in groups]  # the same test, fewer look-ups
     return score, [_tsquery(groups, exact=True), *forms]
 
 

@@ -1,6 +1,7 @@
 """Concept tags of the PostgreSQL fallback: each narrow row's word vector also carries the
-vocabulary concepts its words match (migration search/0007_concept_tags), so a search naming a
-concept reads one list of documents from the word index instead of one per form of the concept.
+vocabulary concepts its words match, and its title vector those its title matches (migration
+search/0007_concept_tags), so a search naming a concept reads one list of documents from the
+word index instead of one per form of the concept, and ranking tests one tag per title.
 
 A tag only stands in for a concept's forms when it finds exactly what they find: the stored
 query of the concept must be the one the current vocabulary gives, and every row must have
@@ -14,6 +15,7 @@ from .normalization import strip_particles
 
 TABLE = "search_concepttag"
 MATCH_TABLE = "search_documentmatch"
+VECTORS = ("match_vector", "rank_vector")  # the words, the title
 # A vocabulary change touching more concepts than this re-tags every row in batches (an
 # import); fewer are re-tagged concept by concept, reading only the rows that hold them.
 FULL_RETAG_CONCEPTS = 20
@@ -145,22 +147,23 @@ def _sync(progress):
 
 
 def _retag_concept(identifier):
-    """Add the concept's tag to the rows its query matches and take it from the others (all of
-    them when the concept is gone: it has no stored query)."""
+    """Add the concept's tag to the vectors its query matches and take it from the others (all
+    of them when the concept is gone: it has no stored query)."""
     lexeme = tag(identifier)
-    held = "match_vector @@ %s::tsquery"
-    matches = f"match_vector @@ (SELECT query FROM {TABLE} WHERE identifier = %s)"
     with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {MATCH_TABLE} SET match_vector = ts_delete(match_vector, %s) "
-            f"WHERE {held} AND NOT coalesce({matches}, false)",
-            [lexeme, tsquery_of([lexeme]), identifier],
-        )
-        cursor.execute(
-            f"UPDATE {MATCH_TABLE} SET match_vector = match_vector || array_to_tsvector(ARRAY[%s]) "
-            f"WHERE {matches} AND NOT {held}",
-            [lexeme, identifier, tsquery_of([lexeme])],
-        )
+        for vector in VECTORS:
+            held = f"{vector} @@ %s::tsquery"
+            matches = f"{vector} @@ (SELECT query FROM {TABLE} WHERE identifier = %s)"
+            cursor.execute(
+                f"UPDATE {MATCH_TABLE} SET {vector} = ts_delete({vector}, %s) "
+                f"WHERE {held} AND NOT coalesce({matches}, false)",
+                [lexeme, tsquery_of([lexeme]), identifier],
+            )
+            cursor.execute(
+                f"UPDATE {MATCH_TABLE} SET {vector} = {vector} || array_to_tsvector(ARRAY[%s]) "
+                f"WHERE {matches} AND NOT {held}",
+                [lexeme, identifier, tsquery_of([lexeme])],
+            )
 
 
 def _retag_all(progress):
@@ -173,13 +176,24 @@ def _retag_all(progress):
         batch = ids[start : start + RETAG_BATCH]
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {MATCH_TABLE} d SET match_vector = ts_delete(d.match_vector, t.old) || t.new "
-                f"FROM (SELECT document_id, search_concept_tags(match_vector) AS new, "
-                f"  ARRAY(SELECT lexeme FROM unnest(match_vector) WHERE left(lexeme, 1) = '#' "
-                f"    ORDER BY lexeme) AS old"
+                f"UPDATE {MATCH_TABLE} d SET "
+                f"match_vector = search_untagged(d.match_vector) || t.words, "
+                f"rank_vector = search_untagged(d.rank_vector) || t.title "
+                f"FROM (SELECT document_id, search_concept_tags(match_vector) AS words, "
+                f"  search_concept_tags(rank_vector) AS title, "
+                f"  {_tags_of('match_vector')} AS words_held, {_tags_of('rank_vector')} AS title_held"
                 f"  FROM {MATCH_TABLE} WHERE document_id BETWEEN %s AND %s"
-                f") t WHERE d.document_id = t.document_id AND t.old <> tsvector_to_array(t.new)",
+                f") t WHERE d.document_id = t.document_id AND ("
+                f"  t.words_held <> t.words OR t.title_held <> t.title)",
                 [batch[0], batch[-1]],
             )
         if progress:
             progress(start + len(batch), len(ids))
+
+
+def _tags_of(vector):
+    """SQL: the tags `vector` holds, as a vector of their own (comparable with
+    search_concept_tags' answer)."""
+    return (
+        f"array_to_tsvector(ARRAY(SELECT lexeme FROM unnest({vector}) WHERE left(lexeme, 1) = '#'))"
+    )

@@ -530,10 +530,11 @@ def _cached(key_parts, compute):
 class Match(NamedTuple):
     """What a search on PostgreSQL matches: its words and vocabulary forms as a tsquery over the
     rows' words (`words`), and the concepts it names by their tags (`concepts`, see
-    search.concept_tags); '' for none."""
+    search.concept_tags); '' for none. `tags`: per query group, its concept's tag, or ''."""
 
     words: str
     concepts: str
+    tags: tuple = ()
 
 
 def _match(groups):
@@ -541,7 +542,11 @@ def _match(groups):
     by their forms (_match_tsquery)."""
     tags = concept_tags.usable_tags(groups) if groups else {}
     untagged = [group for position, group in enumerate(groups) if position not in tags]
-    return Match(_match_tsquery(untagged), concept_tags.tsquery_of(sorted(set(tags.values()))))
+    return Match(
+        _match_tsquery(untagged),
+        concept_tags.tsquery_of(sorted(set(tags.values()))),
+        tuple(tags.get(position, "") for position in range(len(groups))),
+    )
 
 
 def _match_sql(match):
@@ -599,7 +604,7 @@ def _matches_cte(groups, match_query, selected, materialized=None, scored=False)
     kept = ", ".join(f"found.{column}" for column in columns)
     score, score_params = "", []
     if scored:  # read from the row the scan has just read, for the matches that count
-        score, score_params = _score_sql(groups, alias="found")
+        score, score_params = _score_sql(groups, match_query, alias="found")
         score = f", CASE WHEN found.failed = 0 THEN {score} END AS score"
         columns.append("rank_vector")
     how = {True: "MATERIALIZED ", False: "NOT MATERIALIZED "}.get(materialized, "")
@@ -710,26 +715,31 @@ def _rating_sql(alias):
     return f"{RATING_BOOST} * {alias}.rating_bayesian / ({alias}.rating_bayesian + {RATING_PIVOT})"
 
 
-def _score_sql(groups, alias="d"):
+def _score_sql(groups, match, alias="d"):
     """The relevance score of narrow row `alias` as SQL, and its parameters: ts_rank of the
     typed words in the title, plus, as the portable scorer does per group (_score), a share of
     SYNONYM_BOOST for each group with any of its vocabulary forms in the title, plus the rating
-    boost."""
+    boost. `match` is the search's Match: a group with a usable tag is tested by its tag."""
     rating = _rating_sql(alias)
     if not groups:
         return rating, []
     # Per group, whether the title holds any of its forms: a yes/no test stops at the first
     # form found, where ts_rank over all the forms would look each of them up in every title
-    # (half the ranking time of a concept with a dozen forms).
-    title_holds = " + ".join(
-        f"({alias}.rank_vector @@ to_tsquery('simple', %s))::integer" for _group in groups
-    )
+    # (half the ranking time of a concept with a dozen forms); a title tag is one look-up.
+    tests, forms = [], []
+    for position, group in enumerate(groups):
+        tag = match.tags[position] if position < len(match.tags) else ""
+        if tag:
+            tests.append(f"({alias}.rank_vector @@ %s::tsquery)::integer")
+            forms.append(concept_tags.tsquery_of([tag]))
+        else:
+            tests.append(f"({alias}.rank_vector @@ to_tsquery('simple', %s))::integer")
+            forms.append(_match_tsquery([group]))  # the same test as all forms, fewer look-ups
     forms_weight = SYNONYM_BOOST * TITLE_FORM_RANK / len(groups)
     score = (
         f"{RANK_SCALE} * (ts_rank({alias}.rank_vector, to_tsquery('simple', %s)) "
-        f"+ {forms_weight} * ({title_holds})) + {rating}"
+        f"+ {forms_weight} * ({' + '.join(tests)})) + {rating}"
     )
-    forms = [_match_tsquery([group]) for group in groups]  # the same test, fewer look-ups
     return score, [_tsquery(groups, exact=True), *forms]
 
 
@@ -784,7 +794,7 @@ def _page(groups, match_query, selected, sort, page, page_size, total):
     those in the same scan as the matches), ranked by the same score. Otherwise every match is
     ranked."""
     match_sql, match_params = _match_sql(match_query)
-    score, score_params = _score_sql(groups)
+    score, score_params = _score_sql(groups, match_query)
     where, where_params = _filters_sql(selected)
     offset, limit = (page - 1) * page_size, page_size
     with transaction.atomic(), connection.cursor() as cursor:

@@ -1,6 +1,7 @@
 """PostgreSQL only: each narrow row's word vector also carries the vocabulary concepts its words
 match, as tags, so a fallback search finds a concept's matches with one look-up in the word
-index.
+index; its title vector carries the concepts its title matches, so ranking tests one tag per
+title instead of a dozen forms.
 
 A concept with a dozen forms ("digital security", "الأمن الرقمي", "cybersecurity", "امن
 المعلومات"…) made the word index read and merge two dozen long lists of documents for every
@@ -26,24 +27,29 @@ _rows = importlib.import_module("search.migrations.0003_match_rows")
 _version = importlib.import_module("search.migrations.0004_match_version")
 _facets = importlib.import_module("search.migrations.0005_facet_ids")
 
-# The words' vector is made once per row (a lateral subquery), then matched against every
-# concept's query for its tags (about a millisecond a row with the demo vocabulary's 400
-# concepts). A row whose words have not changed (a rebuild of unchanged resources) keeps the
-# tags it has: they follow the stored queries already, or `current` is false for the concepts
-# whose re-tagging has yet to reach it. The tags join the words' vector, which is stored out of
-# line already: the narrow rows that counting reads do not grow.
+# The vectors are made once per row (a lateral subquery), then matched against every concept's
+# query for their tags (about a millisecond a row with the demo vocabulary's 400 concepts). A
+# row whose words have not changed (a rebuild of unchanged resources) keeps the tags it has:
+# they follow the stored queries already, or `current` is false for the concepts whose
+# re-tagging has yet to reach it. The tags join the words' vector, which is stored out of line
+# already, so the narrow rows that counting reads hardly grow; in the title vector they change
+# no ts_rank (which reads only the query's own words).
 _UPSERT = f"""
     INSERT INTO search_documentmatch (document_id, match_vector, rank_vector,
         {_facets._COLUMNS}, facet_ids)
     SELECT d.id,
         CASE WHEN stored.words = v.words THEN stored.match_vector
         ELSE v.words || search_concept_tags(v.words) END,
-        {_rows._RANK_VECTOR}, {_facets._SOURCE_COLUMNS}, {_facets._FACET_IDS}
-    FROM {{source}} d CROSS JOIN LATERAL (SELECT {_rows._MATCH_VECTOR} AS words) v
+        CASE WHEN stored.title = v.title THEN stored.rank_vector
+        ELSE v.title || search_concept_tags(v.title) END,
+        {_facets._SOURCE_COLUMNS}, {_facets._FACET_IDS}
+    FROM {{source}} d
+    CROSS JOIN LATERAL (
+        SELECT {_rows._MATCH_VECTOR} AS words, {_rows._RANK_VECTOR} AS title
+    ) v
     LEFT JOIN LATERAL (
-        SELECT m.match_vector, ts_delete(m.match_vector, ARRAY(
-            SELECT lexeme FROM unnest(m.match_vector) WHERE left(lexeme, 1) = '#'
-        )) AS words
+        SELECT m.match_vector, m.rank_vector, search_untagged(m.match_vector) AS words,
+            search_untagged(m.rank_vector) AS title
         FROM search_documentmatch m WHERE m.document_id = d.id
     ) stored ON true
     ON CONFLICT (document_id) DO UPDATE SET
@@ -78,12 +84,19 @@ FORWARD = [
         SELECT coalesce(array_to_tsvector(array_agg('#' || identifier)), ''::tsvector)
         FROM search_concepttag WHERE words @@ query
     $$""",
+    """CREATE FUNCTION search_untagged(words tsvector) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE AS $$
+        SELECT ts_delete(words, ARRAY(
+            SELECT lexeme FROM unnest(words) WHERE left(lexeme, 1) = '#'
+        ))
+    $$""",
     _upsert_function(_UPSERT),
 ]
 BACKWARD = [
     _upsert_function(_facets._UPSERT),
     # The rows keep their tags, which no search reads any more, until they are next written.
     "DROP FUNCTION IF EXISTS search_concept_tags(tsvector)",
+    "DROP FUNCTION IF EXISTS search_untagged(tsvector)",
     "DROP TABLE IF EXISTS search_concepttag",
 ]
 

@@ -116,21 +116,7 @@ def _sync(progress):
     changed = stale()
     if not changed:
         return 0
-    gone = [identifier for identifier in changed if identifier not in current]
-    with transaction.atomic(), connection.cursor() as cursor:
-        # Writers of rows wait for this short transaction, and the rows they write after it are
-        # tagged with the new queries; rows written before it are re-tagged below.
-        cursor.execute(f"LOCK TABLE {MATCH_TABLE} IN SHARE MODE")
-        cursor.execute(f"DELETE FROM {TABLE} WHERE identifier = ANY(%s)", [gone])
-        for identifier in changed:
-            if identifier in current:
-                cursor.execute(
-                    f"INSERT INTO {TABLE} (identifier, source, query, current) "
-                    "VALUES (%s, %s, to_tsquery('simple', %s), false) "
-                    "ON CONFLICT (identifier) DO UPDATE SET source = EXCLUDED.source, "
-                    "query = EXCLUDED.query, current = false",
-                    [identifier, current[identifier], current[identifier]],
-                )
+    _store_queries(current, changed)
     if len(changed) > FULL_RETAG_CONCEPTS:
         _retag_all(progress)
     else:
@@ -144,6 +130,27 @@ def _sync(progress):
             [[identifier for identifier in changed if identifier in current]],
         )
     return len(changed)
+
+
+def _store_queries(current, changed):
+    """The first step of a sync: store the `changed` concepts' queries from `current` (or drop
+    those that are gone), not current until their rows are re-tagged."""
+    gone = [identifier for identifier in changed if identifier not in current]
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Writers of rows wait for this short transaction, and the rows they write after it are
+        # tagged with the new queries (see the migration); rows written before it are re-tagged
+        # next.
+        cursor.execute(f"LOCK TABLE {MATCH_TABLE} IN SHARE MODE")
+        cursor.execute(f"DELETE FROM {TABLE} WHERE identifier = ANY(%s)", [gone])
+        for identifier in changed:
+            if identifier in current:
+                cursor.execute(
+                    f"INSERT INTO {TABLE} (identifier, source, query, current) "
+                    "VALUES (%s, %s, to_tsquery('simple', %s), false) "
+                    "ON CONFLICT (identifier) DO UPDATE SET source = EXCLUDED.source, "
+                    "query = EXCLUDED.query, current = false",
+                    [identifier, current[identifier], current[identifier]],
+                )
 
 
 def _retag_concept(identifier):

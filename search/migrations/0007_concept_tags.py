@@ -29,18 +29,19 @@ _facets = importlib.import_module("search.migrations.0005_facet_ids")
 
 # The vectors are made once per row (a lateral subquery), then matched against every concept's
 # query for their tags (about a millisecond a row with the demo vocabulary's 400 concepts). A
-# row whose words have not changed (a rebuild of unchanged resources) keeps the tags it has:
-# they follow the stored queries already, or `current` is false for the concepts whose
-# re-tagging has yet to reach it. The tags join the words' vector, which is stored out of line
+# row whose words have not changed (a rebuild of unchanged resources) keeps the tags it has,
+# which follow the stored queries, unless a re-tagging is under way: its UPDATE may be waiting
+# to commit a new tag on this very row, which keeping the old vector would then undo. The
+# tags join the words' vector, which is stored out of line
 # already, so the narrow rows that counting reads hardly grow; in the title vector they change
 # no ts_rank (which reads only the query's own words).
 _UPSERT = f"""
     INSERT INTO search_documentmatch (document_id, match_vector, rank_vector,
         {_facets._COLUMNS}, facet_ids)
     SELECT d.id,
-        CASE WHEN stored.words = v.words THEN stored.match_vector
+        CASE WHEN stored.words = v.words AND settled.yes THEN stored.match_vector
         ELSE v.words || search_concept_tags(v.words) END,
-        CASE WHEN stored.title = v.title THEN stored.rank_vector
+        CASE WHEN stored.title = v.title AND settled.yes THEN stored.rank_vector
         ELSE v.title || search_concept_tags(v.title) END,
         {_facets._SOURCE_COLUMNS}, {_facets._FACET_IDS}
     FROM {{source}} d
@@ -52,6 +53,9 @@ _UPSERT = f"""
             search_untagged(m.rank_vector) AS title
         FROM search_documentmatch m WHERE m.document_id = d.id
     ) stored ON true
+    CROSS JOIN (
+        SELECT NOT EXISTS (SELECT 1 FROM search_concepttag WHERE NOT current) AS yes
+    ) settled
     ON CONFLICT (document_id) DO UPDATE SET
         match_vector = EXCLUDED.match_vector, rank_vector = EXCLUDED.rank_vector,
         {_facets._UPDATES}, facet_ids = EXCLUDED.facet_ids

@@ -217,3 +217,23 @@ def test_a_rewritten_row_is_tagged_by_its_words_as_they_are_now(database_backend
 
 def titles(response):
     return [result["title"] for result in response["results"]]
+
+
+@pytest.mark.django_db
+def test_a_row_rewritten_while_re_tagging_is_under_way_follows_the_new_queries(
+    database_backend,
+):
+    _concepts()
+    concept_tags.sync()
+    zine = make_resource("Zine about ciphers")
+    index(zine)
+    assert "#encryption" not in _row_tags()[_document_id(zine)]
+    concept = Concept.objects.get(identifier="encryption")
+    concept.variants_en += "\nciphers"
+    concept.save()
+    # A sync has stored the new query and is re-tagging (its UPDATE of this row may be waiting
+    # to commit) when the row is written again, unchanged: it must not keep its old tags.
+    concept_tags._store_queries(concept_tags.wanted(), ["encryption"])
+    index(zine)
+    assert "#encryption" in _row_tags()[_document_id(zine)]
+    assert "#encryption" in _row_tags("rank_vector")[_document_id(zine)]

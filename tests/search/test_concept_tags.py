@@ -20,21 +20,27 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+_CONCEPTS = [
+    {
+        "identifier": "encryption",
+        "label_en": "encryption",
+        "variants_en": "encrypt\nencrypted\nend to end encryption",
+        "label_ar": "التشفير",
+        "variants_ar": "تشفير\nمشفر",
+    },
+    {
+        "identifier": "digital-security",
+        "label_en": "digital security",
+        "variants_en": "cybersecurity\ninformation security",
+        "label_ar": "الأمن الرقمي",
+        "variants_ar": "أمن المعلومات",
+    },
+]
+
+
 def _concepts():
-    Concept.objects.create(
-        identifier="encryption",
-        label_en="encryption",
-        variants_en="encrypt\nencrypted\nend to end encryption",
-        label_ar="التشفير",
-        variants_ar="تشفير\nمشفر",
-    )
-    Concept.objects.create(
-        identifier="digital-security",
-        label_en="digital security",
-        variants_en="cybersecurity\ninformation security",
-        label_ar="الأمن الرقمي",
-        variants_ar="أمن المعلومات",
-    )
+    for fields in _CONCEPTS:
+        Concept.objects.create(**fields)
 
 
 def _resources():

@@ -27,6 +27,11 @@ _rows = importlib.import_module("search.migrations.0003_match_rows")
 _version = importlib.import_module("search.migrations.0004_match_version")
 _facets = importlib.import_module("search.migrations.0005_facet_ids")
 
+# A row written again exactly as it is (a rebuild of unchanged resources) is left alone: no
+# new row version, nor its few hundred word-index entries written again.
+_NARROW = ["match_vector", "rank_vector", *_rows._COPIED, "facet_ids"]
+_STORED = ", ".join(f"search_documentmatch.{column}" for column in _NARROW)
+_EXCLUDED = ", ".join(f"EXCLUDED.{column}" for column in _NARROW)
 # The vectors are made once per row (a lateral subquery), then matched against every concept's
 # query for their tags (about a millisecond a row with the demo vocabulary's 400 concepts). A
 # row whose words have not changed (a rebuild of unchanged resources) keeps the tags it has,
@@ -59,6 +64,7 @@ _UPSERT = f"""
     ON CONFLICT (document_id) DO UPDATE SET
         match_vector = EXCLUDED.match_vector, rank_vector = EXCLUDED.rank_vector,
         {_facets._UPDATES}, facet_ids = EXCLUDED.facet_ids
+    WHERE ({_STORED}) IS DISTINCT FROM ({_EXCLUDED})
 """
 
 

@@ -3,8 +3,9 @@ keep answering from the old index until the new one is complete (zero downtime).
 
 The work is pipelined: this thread reads the database and builds each batch's documents while
 a writer thread stores the previous batch in the database fallback and sender threads hand
-batches to the engine. At 100,000 resources that keeps the rebuild within two minutes on two
-cores, where doing the three steps one after the other took more than three.
+batches to the engine. At 100,000 resources the rebuild took 139 s on two cores (the fallback's
+rows, which carry concept tags, are the longer part; the engine alone about a minute), where
+doing the three steps one after the other took more than three minutes.
 """
 
 from collections import deque

@@ -112,6 +112,9 @@ def sync(progress=None):
 
 
 def _sync(progress):
+    from vocabulary.lookup import forget
+
+    forget()  # this process's copy may be seconds old: never store older queries back
     current = wanted()
     changed = stale()
     if not changed:
@@ -124,12 +127,32 @@ def _sync(progress):
             _retag_concept(identifier)
             if progress:
                 progress(done, len(changed))
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {TABLE} SET current = true WHERE identifier = ANY(%s)",
             [[identifier for identifier in changed if identifier in current]],
         )
+        _advance_version(cursor)
     return len(changed)
+
+
+def _advance_version(cursor):
+    """Move the fallback rows' version on (search.database._cached), so no answer cached
+    before a concept's queries or tags changed is read after: a search that uses a tag has the
+    same cache key before and after its concept changed."""
+    from .database import VERSION_SEQUENCE
+
+    cursor.execute(f"SELECT nextval('{VERSION_SEQUENCE}')")
+
+
+def _lock_rows(cursor, where, params):
+    """Lock the rows re-tagging will write, in document order (as the row trigger writes
+    them), before reading them: a row a writer changes meanwhile is then re-tagged from what
+    it wrote, and the two cannot deadlock."""
+    cursor.execute(
+        f"SELECT document_id FROM {MATCH_TABLE} WHERE {where} ORDER BY document_id FOR UPDATE",
+        params,
+    )
 
 
 def _store_queries(current, changed):
@@ -151,16 +174,24 @@ def _store_queries(current, changed):
                     "query = EXCLUDED.query, current = false",
                     [identifier, current[identifier], current[identifier]],
                 )
+        _advance_version(cursor)
 
 
 def _retag_concept(identifier):
     """Add the concept's tag to the vectors its query matches and take it from the others (all
     of them when the concept is gone: it has no stored query)."""
     lexeme = tag(identifier)
+    stored = f"(SELECT query FROM {TABLE} WHERE identifier = %s)"
     with transaction.atomic(), connection.cursor() as cursor:
+        # A title holds no word its row's words do not (the words include the title).
+        _lock_rows(
+            cursor,
+            f"match_vector @@ %s::tsquery OR coalesce(match_vector @@ {stored}, false)",
+            [tsquery_of([lexeme]), identifier],
+        )
         for vector in VECTORS:
             held = f"{vector} @@ %s::tsquery"
-            matches = f"{vector} @@ (SELECT query FROM {TABLE} WHERE identifier = %s)"
+            matches = f"{vector} @@ {stored}"
             cursor.execute(
                 f"UPDATE {MATCH_TABLE} SET {vector} = ts_delete({vector}, %s) "
                 f"WHERE {held} AND NOT coalesce({matches}, false)",
@@ -182,6 +213,7 @@ def _retag_all(progress):
     for start in range(0, len(ids), RETAG_BATCH):
         batch = ids[start : start + RETAG_BATCH]
         with transaction.atomic(), connection.cursor() as cursor:
+            _lock_rows(cursor, "document_id BETWEEN %s AND %s", [batch[0], batch[-1]])
             cursor.execute(
                 f"UPDATE {MATCH_TABLE} d SET "
                 f"match_vector = search_untagged(d.match_vector) || t.words, "

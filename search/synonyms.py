@@ -31,15 +31,18 @@ def is_current():
 
 
 def refresh():
-    """Re-tag the fallback's rows with the changed concepts (PostgreSQL), then rebuild the
-    engine index if its synonym rules are out of date; True if it rebuilt."""
+    """Rebuild the engine index if its synonym rules are out of date (True if it rebuilt),
+    then re-tag the PostgreSQL fallback's rows with the changed concepts, even when the engine
+    could not be reached (the fallback answers then)."""
     from .rebuild import rebuild
 
-    concept_tags.sync()
-    if not engine.configured() or is_current():
-        return False
-    rebuild(with_database=False)
-    return True
+    try:
+        if not engine.configured() or is_current():
+            return False
+        rebuild(with_database=False)
+        return True
+    finally:
+        concept_tags.sync()
 
 
 def vocabulary_changed(**kwargs):

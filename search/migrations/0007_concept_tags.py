@@ -27,7 +27,8 @@ _rows = importlib.import_module("search.migrations.0003_match_rows")
 _version = importlib.import_module("search.migrations.0004_match_version")
 _facets = importlib.import_module("search.migrations.0005_facet_ids")
 
-# A row written again exactly as it is (a rebuild of unchanged resources) is left alone: no
+# Rows are written in document order, the order re-tagging locks them in (no deadlock). A row
+# written again exactly as it is (a rebuild of unchanged resources) is left alone: no
 # new row version, nor its few hundred word-index entries written again.
 _NARROW = ["match_vector", "rank_vector", *_rows._COPIED, "facet_ids"]
 _STORED = ", ".join(f"search_documentmatch.{column}" for column in _NARROW)
@@ -61,6 +62,7 @@ _UPSERT = f"""
     CROSS JOIN (
         SELECT NOT EXISTS (SELECT 1 FROM search_concepttag WHERE NOT current) AS yes
     ) settled
+    ORDER BY d.id
     ON CONFLICT (document_id) DO UPDATE SET
         match_vector = EXCLUDED.match_vector, rank_vector = EXCLUDED.rank_vector,
         {_facets._UPDATES}, facet_ids = EXCLUDED.facet_ids

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from search import concept_tags, database, services
+from search import concept_tags, database, services, synonyms
 from vocabulary.models import Concept
 
 from .conftest import index, make_resource
@@ -243,3 +243,34 @@ def test_a_row_rewritten_while_re_tagging_is_under_way_follows_the_new_queries(
     index(zine)
     assert "#encryption" in _row_tags()[_document_id(zine)]
     assert "#encryption" in _row_tags("rank_vector")[_document_id(zine)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_cached_answer_is_not_read_after_a_vocabulary_change(settings):
+    from sitebuild.site_structure import ensure_site
+
+    ensure_site()  # transactional tests start from an emptied database
+    settings.TASHARUK_SEARCH = {**settings.TASHARUK_SEARCH, "URL": "", "FALLBACK_CACHE_SECONDS": 60}
+    _concepts()  # committed: the vocabulary thread's work runs inline in tests, tags included
+    index(make_resource("Zine about ciphers"), make_resource("Encrypted mail"))
+    assert database._match(database._groups("encryption")).concepts == "'#encryption'"
+    assert titles(services.search("encryption", "en")) == ["Encrypted mail"]
+    concept = Concept.objects.get(identifier="encryption")
+    concept.variants_en += "\nciphers"
+    concept.save()  # re-tagged after its commit; the search is tagged the same way as before
+    assert database._match(database._groups("encryption")).concepts == "'#encryption'"
+    response = services.search("encryption", "en")
+    assert sorted(titles(response)) == ["Encrypted mail", "Zine about ciphers"]
+    assert response["count"] == 2
+
+
+@pytest.mark.django_db
+def test_the_fallback_is_re_tagged_when_the_engine_is_down(database_backend, settings):
+    index(*_resources()[:3])
+    _concepts()
+    # An engine URL nothing listens on: the fallback is what answers, so it must be re-tagged.
+    settings.TASHARUK_SEARCH = {**settings.TASHARUK_SEARCH, "URL": "http://127.0.0.1:9"}
+    with pytest.raises(Exception):  # noqa: B017 - whatever the client raises for a closed port
+        synonyms.refresh()
+    assert concept_tags.stale() == []
+    assert _all_tags_right()

@@ -79,10 +79,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Search index is healthy."))
 
     def _sync(self, no_progress):
-        pending = PendingIndexUpdate.objects.count()
-        if not indexing.replay():
-            raise CommandError("Search engine unavailable; updates stay queued.")
-        self.stdout.write(self.style.SUCCESS(f"Replayed {pending} pending updates."))
+        # First: the fallback answers while the engine is down, which is when this matters.
         with tqdm(desc="Tagging", unit="step", disable=no_progress) as bar:
 
             def progress(done, total):
@@ -92,6 +89,10 @@ class Command(BaseCommand):
             tagged = concept_tags.sync(progress=progress)
         if tagged:
             self.stdout.write(self.style.SUCCESS(f"Re-tagged the fallback for {tagged} concepts."))
+        pending = PendingIndexUpdate.objects.count()
+        if not indexing.replay():
+            raise CommandError("Search engine unavailable; updates stay queued.")
+        self.stdout.write(self.style.SUCCESS(f"Replayed {pending} pending updates."))
         if engine.configured() and synonyms.refresh():
             self.stdout.write(self.style.SUCCESS("Rebuilt the index for the new vocabulary."))
 

@@ -133,6 +133,10 @@ def _sync(progress):
             [[identifier for identifier in changed if identifier in current]],
         )
         _advance_version(cursor)
+    if len(changed) > FULL_RETAG_CONCEPTS:
+        from .database import clean_word_index
+
+        clean_word_index()
     return len(changed)
 
 

@@ -118,6 +118,7 @@ def rebuild(progress=None, with_database=True):
         # The rows were tagged with the stored concept queries as they were written; this
         # brings those queries in line with the vocabulary (nothing to do when they were).
         concept_tags.sync()
+        database.clean_word_index()
     # Resources published while the new index was being filled: index them again, then replay.
     changed = set(
         ResourcePage.objects.filter(last_published_at__gte=started).values_list(

@@ -60,6 +60,15 @@ _UPSERT = f"""
         facet_ids = EXCLUDED.facet_ids
 """
 
+
+def _upsert_function(upsert):
+    """The narrow rows' upsert trigger function around `upsert` (a statement with a {source}
+    placeholder): the new facet values are registered first, as the upsert reads their ids."""
+    source = "changed_documents"
+    statement = f"{_REGISTER_VALUES.format(source=source)};\n{upsert.format(source=source)}"
+    return _version._function("search_documentmatch_upsert", statement)
+
+
 FORWARD = [
     """CREATE TABLE search_facetvalue (
         id serial PRIMARY KEY,
@@ -68,15 +77,7 @@ FORWARD = [
         UNIQUE (facet, value)
     )""",
     "ALTER TABLE search_documentmatch ADD COLUMN facet_ids integer[] NOT NULL DEFAULT '{}'",
-    # The new values are registered first: the upsert that follows reads their ids.
-    f"""CREATE OR REPLACE FUNCTION search_documentmatch_upsert() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-    BEGIN
-        {_REGISTER_VALUES.format(source="changed_documents")};
-        {_UPSERT.format(source="changed_documents")};
-        {_version._ADVANCE}
-        RETURN NULL;
-    END $$""",
+    _upsert_function(_UPSERT),
     # Existing rows: the values they hold, then their ids. The word index goes first and comes
     # back (with the titles) in the next migration, built after this one commits: updated in
     # place, or built in this transaction, it would hold every row twice (the old versions).

@@ -24,7 +24,6 @@ from django.db import migrations
 from ._postgres import run
 
 _rows = importlib.import_module("search.migrations.0003_match_rows")
-_version = importlib.import_module("search.migrations.0004_match_version")
 _facets = importlib.import_module("search.migrations.0005_facet_ids")
 
 # Rows are written in document order, the order re-tagging locks them in (no deadlock). A row
@@ -70,17 +69,6 @@ _UPSERT = f"""
 """
 
 
-def _upsert_function(upsert):
-    return f"""CREATE OR REPLACE FUNCTION search_documentmatch_upsert() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-    BEGIN
-        {_facets._REGISTER_VALUES.format(source="changed_documents")};
-        {upsert.format(source="changed_documents")};
-        {_version._ADVANCE}
-        RETURN NULL;
-    END $$"""
-
-
 FORWARD = [
     """CREATE TABLE search_concepttag (
         identifier text PRIMARY KEY,
@@ -102,10 +90,10 @@ FORWARD = [
             SELECT lexeme FROM unnest(words) WHERE left(lexeme, 1) = '#'
         ))
     $$""",
-    _upsert_function(_UPSERT),
+    _facets._upsert_function(_UPSERT),
 ]
 BACKWARD = [
-    _upsert_function(_facets._UPSERT),
+    _facets._upsert_function(_facets._UPSERT),
     # The rows keep their tags, which no search reads any more, until they are next written.
     "DROP FUNCTION IF EXISTS search_concept_tags(tsvector)",
     "DROP FUNCTION IF EXISTS search_untagged(tsvector)",

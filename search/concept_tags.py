@@ -25,7 +25,7 @@ _SYNC_LOCK = 0x7461_6773  # "tags"
 
 
 def tag(identifier):
-    """A concept's tag as a lexeme of the rows' concept vectors (see the migration)."""
+    """A concept's tag as a lexeme of the rows' word and title vectors (see the migration)."""
     return f"#{identifier}"
 
 
@@ -88,7 +88,11 @@ def stale():
     that is gone (empty when the tags are current)."""
     if connection.vendor != "postgresql":
         return []
-    current = wanted()
+    return _stale(wanted())
+
+
+def _stale(current):
+    """`stale()` against `current`, the vocabulary's {identifier: tsquery source}."""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT identifier, source, current FROM {TABLE}")
         stored = {identifier: (source, ok) for identifier, source, ok in cursor.fetchall()}
@@ -116,7 +120,7 @@ def _sync(progress):
 
     forget()  # this process's copy may be seconds old: never store older queries back
     current = wanted()
-    changed = stale()
+    changed = _stale(current)
     if not changed:
         return 0
     _store_queries(current, changed)
@@ -210,7 +214,7 @@ def _retag_concept(identifier):
 
 def _retag_all(progress):
     """Recompute every row's tags from the stored queries, a batch of rows per transaction;
-    rows whose tags do not change are not written."""
+    rows whose vectors come out the same are not written."""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT document_id FROM {MATCH_TABLE} ORDER BY document_id")
         ids = [row[0] for row in cursor.fetchall()]
@@ -218,25 +222,19 @@ def _retag_all(progress):
         batch = ids[start : start + RETAG_BATCH]
         with transaction.atomic(), connection.cursor() as cursor:
             _lock_rows(cursor, "document_id BETWEEN %s AND %s", [batch[0], batch[-1]])
+            retagged = ", ".join(
+                f"search_untagged({vector}) || search_concept_tags({vector}) AS {vector}"
+                for vector in VECTORS
+            )
             cursor.execute(
                 f"UPDATE {MATCH_TABLE} d SET "
-                f"match_vector = search_untagged(d.match_vector) || t.words, "
-                f"rank_vector = search_untagged(d.rank_vector) || t.title "
-                f"FROM (SELECT document_id, search_concept_tags(match_vector) AS words, "
-                f"  search_concept_tags(rank_vector) AS title, "
-                f"  {_tags_of('match_vector')} AS words_held, {_tags_of('rank_vector')} AS title_held"
-                f"  FROM {MATCH_TABLE} WHERE document_id BETWEEN %s AND %s"
-                f") t WHERE d.document_id = t.document_id AND ("
-                f"  t.words_held <> t.words OR t.title_held <> t.title)",
+                + ", ".join(f"{vector} = t.{vector}" for vector in VECTORS)
+                + f" FROM (SELECT document_id, {retagged} FROM {MATCH_TABLE}"
+                f"  WHERE document_id BETWEEN %s AND %s) t"
+                f" WHERE d.document_id = t.document_id AND ("
+                + " OR ".join(f"d.{vector} <> t.{vector}" for vector in VECTORS)
+                + ")",
                 [batch[0], batch[-1]],
             )
         if progress:
             progress(start + len(batch), len(ids))
-
-
-def _tags_of(vector):
-    """SQL: the tags `vector` holds, as a vector of their own (comparable with
-    search_concept_tags' answer)."""
-    return (
-        f"array_to_tsvector(ARRAY(SELECT lexeme FROM unnest({vector}) WHERE left(lexeme, 1) = '#'))"
-    )

@@ -545,13 +545,13 @@ class Match(NamedTuple):
 
     words: str
     concepts: str
-    tags: tuple = ()
+    tags: tuple
 
 
 def _match(groups):
     """The Match of `groups`: each group whose concept has usable tags by its tag, the others
     by their forms (_match_tsquery)."""
-    tags = concept_tags.usable_tags(groups) if groups else {}
+    tags = concept_tags.usable_tags(groups)
     untagged = [group for position, group in enumerate(groups) if position not in tags]
     return Match(
         _match_tsquery(untagged),
@@ -738,8 +738,7 @@ def _score_sql(groups, match, alias="d"):
     # form found, where ts_rank over all the forms would look each of them up in every title
     # (half the ranking time of a concept with a dozen forms); a title tag is one look-up.
     tests, forms = [], []
-    for position, group in enumerate(groups):
-        tag = match.tags[position] if position < len(match.tags) else ""
+    for group, tag in zip(groups, match.tags, strict=True):
         if tag:
             tests.append(f"({alias}.rank_vector @@ %s::tsquery)::integer")
             forms.append(concept_tags.tsquery_of([tag]))

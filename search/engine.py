@@ -503,16 +503,20 @@ def _synonym_highlight_query(terms, locale):
     return {"bool": {"should": clauses}}
 
 
-def _phrase_query(query, locale):
-    """The words in the order typed, on the unstemmed short fields (the phrase bonus)."""
-    folded = []
+def _weighted_fields(locale):
+    """(field, indexed name, boost) of each text field: the shared tags once, the others per
+    translation, those in the search's `locale` boosted."""
     for field, weight in FIELD_WEIGHTS.items():
-        if field == "body":
-            continue
         names = ["tags"] if field == "tags" else [f"{field}_{code}" for code in LOCALES]
         for name in names:
-            boost = weight * (LOCALE_BOOST if name.endswith(f"_{locale}") else 1.0)
-            folded.append(f"{name}^{boost:g}")
+            yield field, name, weight * (LOCALE_BOOST if name.endswith(f"_{locale}") else 1.0)
+
+
+def _phrase_query(query, locale):
+    """The words in the order typed, on the unstemmed short fields (the phrase bonus)."""
+    folded = [
+        f"{name}^{boost:g}" for field, name, boost in _weighted_fields(locale) if field != "body"
+    ]
     return {
         "multi_match": {"query": query, "fields": folded, "type": "phrase", "boost": PHRASE_BOOST}
     }
@@ -523,19 +527,16 @@ def _text_query(query, locale, words):
     vocabulary's synonyms at a lower weight (the phrase bonus is added by rescoring); `words`
     is the query split by _split_by_vocabulary."""
     fields, short = [], []
-    for field, weight in FIELD_WEIGHTS.items():
-        names = ["tags"] if field == "tags" else [f"{field}_{code}" for code in LOCALES]
-        for name in names:
-            boost = weight * (LOCALE_BOOST if name.endswith(f"_{locale}") else 1.0)
-            # Each translation through its own language's analyzer (see index_body); the body
-            # has only that one, on the field itself.
-            if field == "body":
-                fields.append(f"{name}^{boost:g}")
-            else:
-                analyzers = LOCALES if field == "tags" else [name.rsplit("_", 1)[1]]
-                fields += [f"{name}.{analyzer}^{boost:g}" for analyzer in analyzers]
-            if field in ("title", "tags"):
-                short.append(f"{name}^{boost:g}")
+    for field, name, boost in _weighted_fields(locale):
+        # Each translation through its own language's analyzer (see index_body); the body has
+        # only that one, on the field itself.
+        if field == "body":
+            fields.append(f"{name}^{boost:g}")
+        else:
+            analyzers = LOCALES if field == "tags" else [name.rsplit("_", 1)[1]]
+            fields += [f"{name}.{analyzer}^{boost:g}" for analyzer in analyzers]
+        if field in ("title", "tags"):
+            short.append(f"{name}^{boost:g}")
     clauses = [{"multi_match": {"query": query, "fields": fields, "type": "most_fields"}}]
     if words.others:
         # Typos: fuzzy on the short fields only; over long text it costs ten times more. Words
@@ -579,6 +580,14 @@ def _filter_clause(facet, values):
     return {"terms": {facet: list(values)}}
 
 
+def _under_filters(aggregation, filters):
+    """`aggregation` over the matches that pass `filters`, read back as its "values"; with no
+    filter, the aggregation itself (cheaper than one under a match_all filter)."""
+    if not filters:
+        return aggregation
+    return {"filter": {"bool": {"filter": filters}}, "aggs": {"values": aggregation}}
+
+
 def build_search_body(query, locale, filters, sort, page, page_size):
     """The request body for one search (see search.services.search for the contract)."""
     words = _split_by_vocabulary(query)
@@ -598,19 +607,16 @@ def build_search_body(query, locale, filters, sort, page, page_size):
     # facets with no value selected all count under every selected filter: one aggregation
     # over the combined "facet:value" field counts them together, in one pass over the matches
     # instead of one per facet. Each selected facet is counted on its own.
-    aggregations = {}
-    every_filter = [_filter_clause(f, v) for f, v in selected.items()]
-    combined = {"terms": {"field": "facet_values", "size": FACET_SIZE * len(FACETS)}}
-    aggregations[COMBINED_FACETS] = (
-        {"filter": {"bool": {"filter": every_filter}}, "aggs": {"values": combined}}
-        if every_filter
-        else combined  # no wrapper: a plain terms aggregation is cheaper than one under match_all
-    )
+    aggregations = {
+        COMBINED_FACETS: _under_filters(
+            {"terms": {"field": "facet_values", "size": FACET_SIZE * len(FACETS)}},
+            [_filter_clause(f, v) for f, v in selected.items()],
+        )
+    }
     for facet in selected:
-        others = [_filter_clause(f, v) for f, v in selected.items() if f != facet]
-        terms = {"terms": {"field": facet, "size": FACET_SIZE}}
-        aggregations[facet] = (
-            {"filter": {"bool": {"filter": others}}, "aggs": {"values": terms}} if others else terms
+        aggregations[facet] = _under_filters(
+            {"terms": {"field": facet, "size": FACET_SIZE}},
+            [_filter_clause(f, v) for f, v in selected.items() if f != facet],
         )
     body = {
         "query": {"bool": {"must": must, "should": should}},

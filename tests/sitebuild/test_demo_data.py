@@ -25,17 +25,17 @@ def records():
     return [parse_line(line) for line in lines]  # raises on any invalid line
 
 
-WORK_FORMATS = {"manual", "guide", "book", "course"}
+WORK_WORDS = ("manual", "handbook", "guide", "course", "toolkit")
 
 
 def is_home_page(url, media_format):
     """A site's root or a language root (`/`, `/ar/`, `/en/index.html`): an organisation,
-    not a resource. A tool's own site is the tool, and a subdomain given to one manual or
-    course (onlineharassmentfieldmanual.pen.org) is that work."""
+    not a resource. A tool's own site is the tool, and a host named for one manual or course
+    (onlineharassmentfieldmanual.pen.org) is that work."""
     host = urlsplit(url).hostname or ""
     if media_format == "software":
         return False
-    if media_format in WORK_FORMATS and host.count(".") >= 2 and not host.startswith("www."):
+    if any(word in host.split(".")[0] for word in WORK_WORDS):
         return False
     parts = [part for part in urlsplit(url).path.split("/") if part]
     if parts and parts[-1].lower() in {"index.html", "index.php", "home"}:

@@ -127,10 +127,12 @@ class ProgramPage(Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from .. import services
+        # Deferred: the services read these models, so they cannot be imported while the
+        # models load; serving a page is the one place the models call up into them.
+        from ..services.pages import program_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(services.program_context(self, request.user))
+        context.update(program_context(self, request.user))
         context.update(kwargs)
         return context
 
@@ -194,12 +196,16 @@ class WeekPage(Page):
         verbose_name_plural = _("program weeks")
 
     def get_context(self, request, *args, **kwargs):
-        from .. import services
+        from ..services.pages import week_context  # deferred, as in ProgramPage.get_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(services.week_context(self, request.user))
+        context.update(week_context(self, request.user))
         context.update(kwargs)
         return context
+
+    def questions(self):
+        """The week's questions as (block id, kind, value) in the trainer's order."""
+        return [(block.id, block.block_type, block.value) for block in self.assessment]
 
     @property
     def program(self):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -202,6 +203,22 @@ class WeekPage(Page):
         context.update(week_context(self, request.user))
         context.update(kwargs)
         return context
+
+    def program_is_open(self):
+        """A week is read only while its program is live: unpublishing a program hides its
+        weeks with it (Wagtail would otherwise serve a live child of an unpublished page).
+        View restrictions on the program already cover its weeks (Wagtail checks ancestors)."""
+        return ProgramPage.objects.filter(pk=self.get_parent().pk).live().exists()
+
+    def route(self, request, path_components):
+        if not path_components and not self.program_is_open():
+            raise Http404
+        return super().route(request, path_components)
+
+    def get_sitemap_urls(self, request=None):
+        if not self.program_is_open():
+            return []
+        return super().get_sitemap_urls(request)
 
     def questions(self):
         """The week's questions as (block id, kind, value) in the trainer's order."""

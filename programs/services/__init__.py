@@ -28,11 +28,12 @@ from .progress import WeekState, all_passed, next_step, state_of, week_states
 from .refusal import Refused
 from .review import let_through, review_submission
 from .roles import is_mentor, mentor_name, mentor_names, mentored_programs, mentors_of
-from .structure import program_of, weeks_of
+from .structure import ProgramWeek, program_of, program_weeks, source_program, weeks_of
 
 __all__ = [
     "CERTIFICATE_CODE_BYTES",
     "POST_MAX_LENGTH",
+    "ProgramWeek",
     "Refused",
     "Thread",
     "WeekState",
@@ -57,9 +58,11 @@ __all__ = [
     "posts_after",
     "program_context",
     "program_of",
+    "program_weeks",
     "questions",
     "review_submission",
     "score_answers",
+    "source_program",
     "state_of",
     "submit_assessment",
     "threads",

@@ -41,7 +41,8 @@ def submit_assessment(user, week, answers):
     Multiple-choice answers are scored at once: below the pass mark the week is not passed (the
     participant may try again until the deadline). At or above it, the week is passed, unless
     there are short answers, which then wait for a mentor. Refused for a week that is still
-    locked, after the deadline, and once passed or waiting for review."""
+    locked (or not part of the program in its source language), after the deadline, and once
+    passed or waiting for review."""
     program = program_of(week)
     with transaction.atomic():
         enrolment = (
@@ -62,9 +63,12 @@ def submit_assessment(user, week, answers):
             raise Refused(_("Your answers are waiting for a mentor's review."))
         if state.deadline_passed:
             raise Refused(_("The deadline for this assessment has passed; answers are closed."))
-        has_short = any(kind == "short_answer" for _id, kind, _v in questions(week))
-        score = score_answers(week, answers)
-        if score is not None and score < week.pass_mark:
+        # Scored against the source language's week: its questions (the same block ids in
+        # every translation), right answers and pass mark are the rule in every language.
+        rules = state.rules
+        has_short = any(kind == "short_answer" for _id, kind, _v in questions(rules))
+        score = score_answers(rules, answers)
+        if score is not None and score < rules.pass_mark:
             status = Submission.FAILED
         elif has_short:
             status = Submission.PENDING

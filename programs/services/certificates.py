@@ -7,14 +7,15 @@ from django.utils.translation import gettext as _
 from ..models import Certificate, ProgramPage
 from .progress import all_passed, week_states
 from .refusal import Refused
-from .structure import weeks_of
+from .structure import program_weeks
 
 CERTIFICATE_CODE_BYTES = 9  # 12 URL-safe characters, 72 random bits: short and unguessable
 
 
 def issue_certificate(enrolment, program):
-    """The participant's certificate, issued on first request once every week is passed."""
-    states = week_states(weeks_of(program), enrolment)
+    """The participant's certificate, issued on first request once every week is passed: every
+    week of the program's structure, whichever language's page asks (see `structure`)."""
+    states = week_states(program_weeks(program), enrolment)
     if not all_passed(states):
         raise Refused(_("The certificate is issued once every week of the program is passed."))
     existing = Certificate.objects.filter(enrolment=enrolment).first()

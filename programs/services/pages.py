@@ -6,16 +6,17 @@ from .discussion import threads
 from .enrolment import enrolment_for, places_left
 from .progress import all_passed, next_step, state_of, week_states
 from .roles import is_mentor, mentor_names
-from .structure import program_of, weeks_of
+from .structure import program_of, program_weeks
 
 
 def program_context(program, user):
     enrolment = enrolment_for(user, program.translation_key)
-    states = week_states(weeks_of(program), enrolment)
+    states = week_states(program_weeks(program), enrolment)
     certificate = None
     if enrolment is not None:
         certificate = Certificate.objects.filter(enrolment=enrolment).first()
     chats = [chat for state in states for chat in state.week.live_chats]
+    mentor = is_mentor(user, program.translation_key)
     return {
         "enrolment": enrolment,
         "week_states": states,
@@ -23,7 +24,9 @@ def program_context(program, user):
         "next_state": next_step(states) if enrolment else None,
         "completed": enrolment is not None and all_passed(states),
         "certificate": certificate,
-        "is_mentor": is_mentor(user, program.translation_key),
+        "is_mentor": mentor,
+        # Where a live chat happens (a room, a meeting link) is for the program's people only.
+        "chat_places_visible": enrolment is not None or mentor,
         "mentor_names": mentor_names(program),
         "places_left": places_left(program),
         "enrol_form": EnrolmentForm(
@@ -56,7 +59,7 @@ def week_context(week, user):
             page = page.localized
             if page.live:
                 resources.append({"page": page.specific, "note": block.value["note"]})
-    keys = [w.translation_key for w in weeks_of(program)]
+    keys = [w.translation_key for w in program_weeks(program)]
     number = keys.index(week.translation_key) + 1 if week.translation_key in keys else None
     return {
         "program": program,
@@ -65,6 +68,7 @@ def week_context(week, user):
         "enrolment": enrolment,
         "state": state,
         "is_mentor": mentor,
+        "chat_places_visible": enrolment is not None or mentor,
         "unlocked": unlocked,
         "can_answer": can_answer,
         "assessment_form": AssessmentForm(week) if can_answer else None,

@@ -5,14 +5,16 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from ..models import Submission, WeekPage
-from .structure import program_of, weeks_of
+from .structure import program_of, program_weeks
 
 
 @dataclass
 class WeekState:
-    """Where one participant stands in one week."""
+    """Where one participant stands in one week. `week` is the page the reader is shown,
+    `rules` the source language's page whose deadline and assessment count."""
 
     week: WeekPage
+    rules: WeekPage
     number: int
     unlocked: bool
     submission: Submission | None = None
@@ -33,7 +35,8 @@ class WeekState:
 
 def week_states(weeks, enrolment):
     """Week 1 is open to every participant; each later week opens when the one before is passed
-    (by the assessment or by a mentor letting the participant through)."""
+    (by the assessment or by a mentor letting the participant through). `weeks` is the
+    program's structure (`program_weeks()`), the same whichever language it is read in."""
     submissions = {}
     if enrolment is not None:
         submissions = {s.week_key: s for s in enrolment.submissions.all()}
@@ -42,11 +45,12 @@ def week_states(weeks, enrolment):
     previous_passed = True
     for number, week in enumerate(weeks, start=1):
         state = WeekState(
-            week=week,
+            week=week.page,
+            rules=week.rules,
             number=number,
             unlocked=enrolment is not None and previous_passed,
             submission=submissions.get(week.translation_key),
-            deadline_passed=week.deadline is not None and now > week.deadline,
+            deadline_passed=week.rules.deadline is not None and now > week.rules.deadline,
         )
         states.append(state)
         previous_passed = state.unlocked and state.passed
@@ -54,8 +58,10 @@ def week_states(weeks, enrolment):
 
 
 def state_of(week, enrolment, program=None):
+    """The participant's state in `week` (a page in any language), or None when the week is not
+    part of the program's structure (say, live in a translation but unpublished in the source)."""
     program = program or program_of(week)
-    for state in week_states(weeks_of(program), enrolment):
+    for state in week_states(program_weeks(program), enrolment):
         if state.week.translation_key == week.translation_key:
             return state
     return None

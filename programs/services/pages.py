@@ -4,7 +4,7 @@ from ..forms import AssessmentForm, EnrolmentForm, PostForm
 from ..models import Certificate
 from .discussion import threads
 from .enrolment import enrolment_for, places_left
-from .progress import all_passed, next_step, state_of, week_states
+from .progress import all_passed, next_step, week_states
 from .roles import is_mentor, mentor_names
 from .structure import program_of, program_weeks
 
@@ -41,7 +41,12 @@ def week_context(week, user):
     program = program_of(week)
     enrolment = enrolment_for(user, program.translation_key)
     mentor = is_mentor(user, program.translation_key)
-    state = state_of(week, enrolment, program) if enrolment else None
+    structure = program_weeks(program)
+    keys = [program_week.translation_key for program_week in structure]
+    number = keys.index(week.translation_key) + 1 if week.translation_key in keys else None
+    state = None
+    if enrolment is not None and number is not None:
+        state = week_states(structure, enrolment)[number - 1]
     unlocked = mentor or (state is not None and state.unlocked)
     discuss = mentor or (state is not None and state.unlocked)
     can_answer = (
@@ -59,10 +64,10 @@ def week_context(week, user):
             page = page.localized
             if page.live:
                 resources.append({"page": page.specific, "note": block.value["note"]})
-    keys = [w.translation_key for w in program_weeks(program)]
-    number = keys.index(week.translation_key) + 1 if week.translation_key in keys else None
     return {
         "program": program,
+        # The deadline that counts is the source week's (see structure), whoever reads.
+        "deadline": structure[number - 1].rules.deadline if number else week.deadline,
         "week_number": number,
         "previous_week_number": number - 1 if number and number > 1 else None,
         "enrolment": enrolment,

@@ -134,6 +134,8 @@ def read_upload(name, data):
             RuntimeError,  # an encrypted entry
         ):
             raise BatchRejected(unreadable) from None
+        if len(content) != info.file_size:  # the header lied; zipfile notices only some lies
+            raise BatchRejected(unreadable)
         total += len(content)
         files.append((info.filename, content))
     return files

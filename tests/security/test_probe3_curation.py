@@ -430,8 +430,12 @@ def grant_whole_tree(user, codenames, project_permission):
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
-def test_a_translator_who_may_edit_pages_cannot_classify(translator, bilingual, arabic, lang):
-    grant_whole_tree(translator, ["add_page", "change_page"], "use_translation_tools")
+def test_a_translator_who_may_publish_pages_cannot_classify(translator, bilingual, arabic, lang):
+    # The probe's translator could edit and publish pages (as translators who publish their
+    # translations can) but had no curators' permission.
+    grant_whole_tree(
+        translator, ["add_page", "change_page", "publish_page"], "use_translation_tools"
+    )
     arabic_page = bilingual.get_translation(arabic)
     client = signed_in(translator, lang)
 
@@ -452,6 +456,8 @@ def test_a_translator_who_may_edit_pages_cannot_classify(translator, bilingual, 
     ],
 )
 def test_a_curator_without_publish_permission_cannot_classify(bilingual, arabic, lang, explanation):
+    # Wagtail's publish action refuses too (and rolls the change back); the curator learns it
+    # before applying anything, and no draft revision is left either.
     curator = get_user_model().objects.create_user("editor", password="a long passphrase 42")
     grant_whole_tree(curator, ["add_page", "change_page"], "use_curation_tools")
     client = signed_in(curator, lang)

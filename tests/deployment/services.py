@@ -52,7 +52,7 @@ def database_url(name):
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def test_database_name():
+def current_test_database():
     return settings.DATABASES["default"]["NAME"]
 
 
@@ -69,9 +69,9 @@ def database_copy(tag):
     """A new database copied from the test database as it is now (the bilingual skeleton and
     whatever is committed), dropped afterwards; yields its URL. Django's own connections are
     closed first: PostgreSQL copies a template only while nobody is connected to it."""
-    name = f"{test_database_name()}_{tag}_{secrets.token_hex(4)}"
+    name = f"{current_test_database()}_{tag}_{secrets.token_hex(4)}"
     connections.close_all()
-    run_sql(f'CREATE DATABASE "{name}" TEMPLATE "{test_database_name()}"')
+    run_sql(f'CREATE DATABASE "{name}" TEMPLATE "{current_test_database()}"')
     try:
         yield database_url(name)
     finally:

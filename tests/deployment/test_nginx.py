@@ -88,13 +88,13 @@ def main_config(folder):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, django_db_setup, django_db_blocker):
+def site(tmp_path_factory, django_db_setup, django_db_blocker, collected_static):
     """nginx on https://127.0.0.1:<port> in front of gunicorn; yields (base URL, session maker,
     reload(onion) to render the site again with or without an onion address)."""
     nginx = require("nginx", "the TLS proxy in front of gunicorn")
     folder = tmp_path_factory.mktemp("nginx")
     cert, key = certificate(folder)
-    static_root = folder / "static"
+    static_root = collected_static
     https_port, http_port = free_port(), free_port()
     with django_db_blocker.unblock(), database_copy("nginx") as database:
         env = production_environment(
@@ -104,7 +104,6 @@ def site(tmp_path_factory, django_db_setup, django_db_blocker):
             TASHARUK_STATIC_ROOT=str(static_root),
             TASHARUK_MEDIA_ROOT=str(folder / "media"),
         )
-        manage(env, "collectstatic", "--noinput", "--verbosity=0")
         with gunicorn(env) as web_port:
             values = {
                 "TASHARUK_NGINX_SERVER_NAME": "127.0.0.1",

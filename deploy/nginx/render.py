@@ -79,7 +79,10 @@ def render(values, onion_include):
         "MEDIA_ROOT": values["TASHARUK_MEDIA_ROOT"].rstrip("/"),
         "ONION_INCLUDE": str(onion_include),
     }
-    text = re.sub(r"\{\{(\w+)\}\}", lambda m: filled[m[1]], TEMPLATE.read_text())
+    text = (
+        "# Rendered by deploy/nginx/render.py from tasharuk.conf.template: edit that, not this.\n"
+    )
+    text += re.sub(r"\{\{(\w+)\}\}", lambda m: filled[m[1]], TEMPLATE.read_text())
     onion = values["TASHARUK_ONION_ADDRESS"]
     if onion:
         include = (

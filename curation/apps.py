@@ -9,7 +9,8 @@ class CurationConfig(AppConfig):
     verbose_name = _("Curation")
 
     def ready(self):
-        from . import link_health, public_notices
+        from . import link_health, public_notices, spreadsheets
 
         link_health.connect()
         public_notices.register()
+        spreadsheets.neutralise_admin_exports()

@@ -8,6 +8,7 @@ from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkActi
 from library import vocabularies
 
 from . import bulk_editing
+from .views.base import CURATION_PERMISSION, require
 
 
 def _category_choices():
@@ -76,11 +77,16 @@ class ClassifyBulkAction(PageBulkAction):
     action_priority = 60
     form_class = ClassifyForm
 
+    def dispatch(self, request, *args, **kwargs):
+        # Classifying publishes every translation at once: a curators' tool, not an editor's.
+        require(request.user, CURATION_PERMISSION)
+        return super().dispatch(request, *args, **kwargs)
+
     def check_perm(self, page):
         from library.models import ResourcePage
 
         return issubclass(page.specific_class or object, ResourcePage) and (
-            page.permissions_for_user(self.request.user).can_edit()
+            bulk_editing.may_publish_work(self.request.user, page.translation_key)
         )
 
     def get_execution_context(self):

@@ -5,15 +5,30 @@ moderation and search indexing work as for a hand edit)."""
 from django.db import transaction
 
 
+def may_publish_work(user, translation_key):
+    """True when `user` may publish every translation of the work: a bulk edit revises and
+    publishes them all, so publish permission on one page is not enough."""
+    from library.models import ResourcePage
+
+    pages = ResourcePage.objects.filter(translation_key=translation_key)
+    return all(page.permissions_for_user(user).can_publish() for page in pages)
+
+
 def revise_works(translation_keys, change, user=None):
     """Apply `change(page) -> bool` to the latest revision of every page (all translations) of
     the given works; each changed page gets a new revision, published when the page was live
-    without pending draft changes. Returns the number of works changed."""
+    without pending draft changes. Returns the number of works changed.
+
+    With a `user`, works with a translation that user may not publish are left alone (views
+    check `may_publish_work` first and tell the user; this is the last line)."""
     from library.models import ResourcePage
 
+    keys = set(translation_keys)
+    if user is not None:
+        keys = {key for key in keys if may_publish_work(user, key)}
     changed = set()
     with transaction.atomic():
-        pages = ResourcePage.objects.filter(translation_key__in=set(translation_keys))
+        pages = ResourcePage.objects.filter(translation_key__in=keys)
         for page in pages.order_by("id"):
             publish = page.live and not page.has_unpublished_changes
             draft = page.get_latest_revision_as_object()

@@ -17,6 +17,8 @@ from django.utils import timezone
 
 from library import vocabularies
 
+from .spreadsheets import inert_cell
+
 PRIMARY_LANGUAGES = ("ar", "en")  # always shown as columns, even when empty
 
 
@@ -188,11 +190,5 @@ def to_csv(header, rows):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)
-    writer.writerows([[_inert(cell) for cell in row] for row in rows])
+    writer.writerows([[inert_cell(cell) for cell in row] for row in rows])
     return buffer.getvalue()
-
-
-def _inert(cell):
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + cell
-    return cell

@@ -5,12 +5,19 @@ translation in its `X-WagtailLocalize-TranslationID` header), zipped. Import: a 
 files or a single one. Every file is checked first — encoding, PO syntax, a known translation,
 every msgid/msgctxt still in the current source — and a single problem rejects the whole batch
 with a report, nothing applied. A valid batch is applied in one transaction through
-`Translation.import_po`, each translated page saved as a draft for review, and the report says
-which strings changed.
+`Translation.import_po`, each translated page saved as a draft revision for review (nothing
+live changes until someone with publish permission publishes it), and the report says which
+strings changed.
+
+Both ways only cover pages the user may edit in the target language (`translation_drafts`), and
+exports only published pages. Uploads are untrusted: a ZIP is read entry by entry with real
+sizes counted while reading, and a PO file is always parsed as content, never as a path.
 """
 
 import io
+import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 import polib
@@ -20,8 +27,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail_localize.models import String, StringSegment, Translation, TranslationSource
 
+from .translation_drafts import is_published, may_translate, may_translate_translation, save_draft
+
 MAX_FILES = 500
 MAX_FILE_BYTES = 2 * 1024 * 1024
+# Unpacked bytes of a whole batch: a page's PO file is a few kilobytes, so this is generous,
+# and it bounds what one request holds in memory whatever the archive claims.
+MAX_TOTAL_BYTES = 20 * 1024 * 1024
+READ_CHUNK = 64 * 1024
 TOOL_NAME = "Tasharuk PO batch"
 
 
@@ -52,8 +65,17 @@ def translation_for(page, target_locale):
     return translation
 
 
+def exportable_pages(pages, target_locale, user):
+    """The pages of `pages` that `user` may export for translation into `target_locale`:
+    published ones (live, under live parents) whose translation the user may edit or create."""
+    return [
+        page for page in pages if is_published(page) and may_translate(user, page, target_locale)
+    ]
+
+
 def export_batch(pages, target_locale):
-    """ZIP bytes with one PO file per page (current source strings, existing translations)."""
+    """ZIP bytes with one PO file per page (current source strings, existing translations).
+    Callers pass pages through `exportable_pages` first."""
     buffer = io.BytesIO()
     used = set()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -75,27 +97,71 @@ def export_batch(pages, target_locale):
 def read_upload(name, data):
     """[(file name, bytes)] from an uploaded .po or .zip; raise BatchRejected on a bad archive."""
     if not name.lower().endswith(".zip"):
+        if len(data) > MAX_FILE_BYTES:
+            raise BatchRejected([(name, _("This file is too large."))])
         return [(name, data)]
+    unreadable = [(name, _("This is not a readable ZIP file."))]
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = [info for info in archive.infolist() if not info.is_dir()]
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise BatchRejected([(name, _("This is not a readable ZIP file."))]) from None
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError):
+        raise BatchRejected(unreadable) from None
     if len(infos) > MAX_FILES:
         raise BatchRejected(
             [(name, _("At most %(count)d files per batch.") % {"count": MAX_FILES})]
         )
-    files, problems = [], []
-    for info in infos:
-        if not info.filename.lower().endswith(".po"):
-            problems.append((info.filename, _("Only .po files belong in a batch.")))
-        elif info.file_size > MAX_FILE_BYTES:
-            problems.append((info.filename, _("This file is too large.")))
-        else:
-            files.append((info.filename, archive.read(info)))
+    problems = [
+        (info.filename, _("Only .po files belong in a batch."))
+        for info in infos
+        if not info.filename.lower().endswith(".po")
+    ]
     if problems:
         raise BatchRejected(problems)
+    files, total = [], 0
+    for info in infos:
+        # The sizes in the archive's header are the sender's claim: count what is unpacked.
+        try:
+            content = _read_entry(archive, info, MAX_TOTAL_BYTES - total)
+        except _TooLarge as too_large:
+            raise BatchRejected([(info.filename, str(too_large))]) from None
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,  # a compression method zipfile does not know
+            RuntimeError,  # an encrypted entry
+        ):
+            raise BatchRejected(unreadable) from None
+        if len(content) != info.file_size:  # the header lied; zipfile notices only some lies
+            raise BatchRejected(unreadable)
+        total += len(content)
+        files.append((info.filename, content))
     return files
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _read_entry(archive, info, room):
+    """The unpacked bytes of one entry, read in chunks and stopped as soon as the entry passes
+    MAX_FILE_BYTES or the batch's remaining `room`."""
+    limit = min(MAX_FILE_BYTES, room)
+    chunks, size = [], 0
+    with archive.open(info) as entry:
+        while chunk := entry.read(READ_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                if size > MAX_FILE_BYTES:
+                    raise _TooLarge(_("This file is too large."))
+                raise _TooLarge(
+                    _("The files are too large together (at most %(size)d MB unpacked).")
+                    % {"size": MAX_TOTAL_BYTES // (1024 * 1024)}
+                )
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _parse(name, data):
@@ -105,13 +171,18 @@ def _parse(name, data):
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise ValueError(_("The file is not UTF-8 text (broken encoding).")) from None
-    try:
-        return polib.pofile(text)
-    except (OSError, ValueError):
-        raise ValueError(_("The file is not a valid PO file.")) from None
+    # polib.pofile() opens its argument as a file when a file of that name exists, so text
+    # naming a server path would be read from disk; parse our own copy of the bytes instead.
+    with tempfile.NamedTemporaryFile(suffix=".po") as copy:
+        copy.write(text.encode("utf-8"))
+        copy.flush()
+        try:
+            return polib.pofile(copy.name, encoding="utf-8")
+        except (OSError, ValueError):
+            raise ValueError(_("The file is not a valid PO file.")) from None
 
 
-def _check(po):
+def _check(po, user):
     """The Translation a parsed PO file belongs to, or ValueError saying what is wrong."""
     translation_id = po.metadata.get("X-WagtailLocalize-TranslationID", "")
     translation = None
@@ -122,8 +193,12 @@ def _check(po):
             )
         except (Translation.DoesNotExist, ValueError, ValidationError):  # e.g. not a UUID
             translation = None
-    if translation is None:
-        raise ValueError(_("The file does not belong to any page waiting for translation."))
+    # A page the user may not edit gets the same answer as no page at all, and before its
+    # strings are compared, so the upload tells nothing about pages beyond the user's reach.
+    if translation is None or (
+        user is not None and not may_translate_translation(user, translation)
+    ):
+        raise ValueError(_("The file does not belong to any page you may translate."))
     language = po.metadata.get("Language", "")
     if language and language != translation.target_locale.language_code:
         raise ValueError(
@@ -162,13 +237,15 @@ def _current(translation):
 
 def import_batch(files, user=None):
     """Check every file, then apply all of them or none. Return [FileReport]; raise
-    BatchRejected with every problem found."""
+    BatchRejected with every problem found. With a `user`, every file must be for a page that
+    user may translate (`translation_drafts.may_translate`); each page gets a draft revision
+    only, so nothing live changes until someone with publish permission publishes it."""
     parsed, problems = [], []
     seen = set()
     for name, data in files:
         try:
             po = _parse(name, data)
-            translation = _check(po)
+            translation = _check(po, user)
         except ValueError as error:
             problems.append((name, str(error)))
             continue
@@ -196,8 +273,9 @@ def import_batch(files, user=None):
                     if before.get(key, "") != new:
                         report.changes.append((key[0], before.get(key, ""), new))
                 # Saved even without changed strings: synchronised fields (URLs, codes) of a
-                # re-synced source reach the translation too. A draft: a reviewer publishes.
-                translation.save_target(user=user, publish=False)
+                # re-synced source reach the translation too. Not save_target(publish=False):
+                # it writes the live page row (see translation_drafts).
+                save_draft(translation, user=user)
                 reports.append(report)
     except BatchRejected:
         raise

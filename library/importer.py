@@ -35,6 +35,7 @@ KNOWN_KEYS = {
     "format",
     "regions",
     "license",
+    "license_evidence",
     "author",
     "publisher",
     "year",
@@ -58,6 +59,7 @@ class ResourceRecord:
     media_format: str = "guide"
     regions: list = field(default_factory=list)
     license: str = "LicenseRef-Unknown"
+    license_evidence: str = ""
     author: str = ""
     publisher: str = ""
     year: int | None = None
@@ -109,6 +111,7 @@ def parse_line(text):
     _check_codes("regions", record.regions, set(vocabularies.COUNTRY_CODES) | {"global", "mena"})
     record.media_format = _code(data, "format", vocabularies.FORMATS, default="guide")
     record.license = _code(data, "license", vocabularies.LICENCES, default="LicenseRef-Unknown")
+    record.license_evidence = _licence_evidence(data, record.license)
     record.author = _short_text(data, "author")
     record.publisher = _short_text(data, "publisher")
     record.year = _year(data)
@@ -119,6 +122,24 @@ def parse_line(text):
         raise LineError(_("framable: must be true or false."))
     record.framable = framable
     return record
+
+
+def _licence_evidence(data, licence):
+    """The address where the publisher states the licence: a web address, and only beside a
+    licence it can prove (an unknown licence has nothing to prove)."""
+    evidence = data.get("license_evidence") or ""
+    if not isinstance(evidence, str):
+        raise LineError(_("license_evidence: must be a web address."))
+    evidence = evidence.strip()
+    if not evidence:
+        return ""
+    if licence == "LicenseRef-Unknown":
+        raise LineError(_("license_evidence: give the licence that the evidence page states."))
+    try:
+        validate_resource_url(evidence)
+    except ValidationError as error:
+        raise LineError(f"license_evidence: {error.messages[0]}") from None
+    return evidence
 
 
 def _text_by_language(data, name):
@@ -230,6 +251,7 @@ def import_record(record):
     page.media_format = record.media_format
     page.regions = record.regions
     page.license = record.license
+    page.license_evidence = record.license_evidence
     page.author = record.author
     page.publisher = record.publisher
     page.year = record.year

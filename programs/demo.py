@@ -56,19 +56,19 @@ WEEKS = [
         ),
         "resources": [
             (
-                "https://ssd.eff.org/",
+                "https://ssd.eff.org/en/playlist/activist-or-protester",
                 "Start with threat modelling.",
                 "ابدأ بتقييم التهديدات.",
             ),
             (
-                "https://securityinabox.org/",
-                "Read the part on social networks.",
-                "اقرأ الجزء الخاص بالشبكات الاجتماعية.",
+                "https://www.aljazeera.net/tech/2024/8/18/%D9%81%D8%AD%D8%B5-%D8%A7%D9%84%D8%AE%D8%B5%D9%88%D8%B5%D9%8A%D8%A9-%D8%AD%D8%A7%D9%81%D8%B8-%D8%B9%D9%84%D9%89-%D8%A3%D9%85%D8%A7%D9%86-%D8%AD%D8%B3%D8%A7%D8%A8%D9%83-%D9%81%D9%8A",
+                "Go through the privacy checkup of your Facebook account.",
+                "راجع إعدادات الخصوصية في حساب فيسبوك خطوة بخطوة.",
             ),
             (
-                "https://verificationhandbook.com/",
-                "Chapter on searching social media.",
-                "الفصل الخاص بالبحث في وسائل التواصل الاجتماعي.",
+                "https://dubawa.org/how-to-verify-viral-videos/",
+                "Check a viral video before you share it.",
+                "تحقّق من الفيديو المنتشر قبل أن تشاركه.",
             ),
         ],
         "questions": [
@@ -115,17 +115,17 @@ WEEKS = [
         ),
         "resources": [
             (
-                "https://www.mobilisationlab.org/",
-                "Campaign strategy and people-powered campaigns.",
-                "استراتيجيات الحملات والحملات القائمة على الناس.",
+                "https://cdmcgaza.ps/ar/?p=7961",
+                "Plan a campaign in ten steps.",
+                "خطّط لحملة في عشر خطوات.",
             ),
             (
-                "https://www.newtactics.org/",
+                "https://www.newtactics.org/tactic/using-online-petitions-gain-international-leverage-against-oppressive-government",
                 "Pick one tactic that fits your cause.",
                 "اختر تكتيكًا واحدًا يناسب قضيتك.",
             ),
             (
-                "https://7amleh.org/",
+                "https://7amleh.org/annual22/eng",
                 "Digital rights of activists on social media.",
                 "الحقوق الرقمية للناشطين على وسائل التواصل الاجتماعي.",
             ),
@@ -159,12 +159,12 @@ WEEKS = [
         ),
         "resources": [
             (
-                "https://library.witness.org/",
+                "https://blog.witness.org/2012/04/video-for-change-best-practices-filming-for-human-rights-documentation-and-evidence/",
                 "Filming safely and ethically.",
                 "التصوير بأمان وبشكل أخلاقي.",
             ),
             (
-                "https://www.storycenter.org/",
+                "https://thestoryway.com/tips-tricks/",
                 "Shaping a short story.",
                 "بناء قصة قصيرة.",
             ),
@@ -197,14 +197,14 @@ WEEKS = [
             "إنشاء مدونة لقضيتك وكتابة أول تدوينة.",
         ),
         "resources": [
-            ("https://wordpress.org/", "Set up a blog.", "أنشئ مدونة."),
+            ("https://www.ar-wp.com/write-blog-post/", "Write your first post in ten steps.", "اكتب تدوينتك الأولى في عشر خطوات."),
             (
-                "https://ar.globalvoices.org/",
+                "https://ar.globalvoices.org/2010/01/29/3283/",
                 "Read how bloggers in the region write.",
                 "اقرأ كيف يكتب المدونون في المنطقة.",
             ),
             (
-                "https://advox.globalvoices.org/",
+                "https://advox.globalvoices.org/2012/08/16/middle-east-and-north-africa-netizen-report-first-edition/",
                 "Know the risks bloggers face.",
                 "تعرّف على المخاطر التي يواجهها المدونون.",
             ),

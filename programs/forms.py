@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .services import POST_MAX_LENGTH, questions
+from .models import POST_MAX_LENGTH
 
 ANSWER_MAX_LENGTH = 4000
 
@@ -49,7 +49,7 @@ class AssessmentForm(forms.Form):
         kwargs.setdefault("label_suffix", "")  # questions end with their own question mark
         super().__init__(*args, **kwargs)
         self.week = week
-        for block_id, kind, value in questions(week):
+        for block_id, kind, value in week.questions():
             if kind == "choice":
                 self.fields[block_id] = forms.TypedMultipleChoiceField(
                     label=value["question"],

@@ -7,7 +7,7 @@ import babel
 from django.utils.translation import get_language
 
 from .models import Enrolment, Submission
-from .services import weeks_of
+from .services.structure import weeks_of
 
 CHART_WIDTH = 480
 CHART_HEIGHT = 200

@@ -24,6 +24,19 @@ def _live(model, pk):
     return get_object_or_404(model.objects.live(), pk=pk)
 
 
+def _open_week(request, pk):
+    """A live week the reader may read: its program is live too (an unpublished program hides
+    its weeks) and any view restriction on it or above accepts the request, as Wagtail's page
+    serving would."""
+    week = _live(WeekPage, pk)
+    if not week.program_is_open():
+        raise Http404
+    for restriction in week.get_view_restrictions():
+        if not restriction.accept_request(request):
+            raise Http404
+    return week
+
+
 def _refused(request, message, status=400):
     return render(request, "programs/refused.html", {"message": message}, status=status)
 
@@ -76,7 +89,7 @@ def update_enrolment(request, page_id):
 @login_required
 @require_POST
 def submit_assessment(request, page_id):
-    week = _live(WeekPage, page_id)
+    week = _open_week(request, page_id)
     form = AssessmentForm(week, request.POST)
     if not form.is_valid():
         return _rerender(
@@ -103,7 +116,7 @@ def submit_assessment(request, page_id):
 @require_POST
 @rate_limited("comment")
 def post_message(request, page_id):
-    week = _live(WeekPage, page_id)
+    week = _open_week(request, page_id)
     form = PostForm(request.POST)
     if not form.is_valid():
         return _rerender(request, week, 400, _("Write a message first."), post_form=form)
@@ -119,7 +132,7 @@ def post_message(request, page_id):
 @require_GET
 def new_posts(request, page_id):
     """JSON for the discussion's polling script: posts after ?after=<id>, rendered (escaped)."""
-    week = _live(WeekPage, page_id)
+    week = _open_week(request, page_id)
     try:
         after = int(request.GET.get("after", "0"))
     except ValueError:
@@ -229,11 +242,12 @@ def mentor(request, page_id):
     program, refusal = _mentor_program(request, page_id)
     if refusal:
         return refusal
-    weeks = services.weeks_of(program)
+    structure = services.program_weeks(program)
+    weeks = [week.page for week in structure]
     weeks_by_key = {week.translation_key: week for week in weeks}
     enrolments = Enrolment.objects.filter(program_key=program.translation_key).order_by("number")
     participants = [
-        {"enrolment": e, "states": services.week_states(weeks, e)}
+        {"enrolment": e, "states": services.week_states(structure, e)}
         for e in enrolments.prefetch_related("submissions")
     ]
     pending = []
@@ -306,7 +320,7 @@ def let_through(request, page_id):
     enrolment = get_object_or_404(
         Enrolment, pk=form.cleaned_data["enrolment"], program_key=program.translation_key
     )
-    week = _live(WeekPage, form.cleaned_data["week"])
+    week = _open_week(request, form.cleaned_data["week"])
     try:
         services.let_through(request.user, enrolment, week, form.cleaned_data["note"])
     except services.Refused as refusal:

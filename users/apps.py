@@ -7,4 +7,4 @@ class UsersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        from . import data_export, housekeeping, signals  # noqa: F401 — exporters, receivers
+        from . import data_export, housekeeping, signals, signed_in_pages  # noqa: F401 — receivers

@@ -1,4 +1,7 @@
-"""Ending a member's server-side sessions (after a password reset, on account deletion)."""
+"""A member's server-side sessions: which are open (by the day each was last used, nothing
+more) and ending them (sign out everywhere, after a password or 2FA change, on deletion)."""
+
+from datetime import date
 
 from allauth.account.internal.stagekit import LOGIN_SESSION_KEY
 from allauth.account.utils import url_str_to_user_pk
@@ -36,3 +39,33 @@ def end_sessions(user, keep_session_key=None, include_expired=False):
             session.delete()
             ended += 1
     return ended
+
+
+# The day a session was last used, as an ISO date: all a member is shown about a session (no
+# address, no browser), written at most once a day so reading a page does not write a row.
+LAST_USED_DAY_KEY = "tasharuk_last_used_day"
+
+
+def note_session_used(session, today):
+    """Record `today` (a date) as the session's last-used day unless it is already."""
+    if session.get(LAST_USED_DAY_KEY) != today.isoformat():
+        session[LAST_USED_DAY_KEY] = today.isoformat()
+
+
+def open_sessions(user, current_session_key):
+    """The member's live sessions as [{"last_used": date or None, "current": bool}], the
+    current one first, then the most recently used."""
+    found = []
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        data = session.get_decoded()
+        if session_belongs_to(data, user):
+            day = data.get(LAST_USED_DAY_KEY)
+            found.append(
+                {
+                    "last_used": date.fromisoformat(day) if day else None,
+                    "current": session.session_key == current_session_key,
+                }
+            )
+    return sorted(
+        found, key=lambda s: (not s["current"], -(s["last_used"] or date.min).toordinal())
+    )

@@ -14,10 +14,11 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from . import data_export, deletion, second_factor
+from . import data_export, deletion, second_factor, sessions
 from .forms import AuthenticatorSetupForm, DeleteAccountForm, ProfileForm, SecondFactorForm
 from .stages import SecondFactorStage
 
@@ -65,6 +66,7 @@ def two_factor_setup(request):
     if request.method == "POST" and form.is_valid():
         codes = second_factor.confirm_totp_device(user, device)
         otp_login(request, device)  # this session has just proved the factor
+        sessions.end_sessions(user, keep_session_key=request.session.session_key)
         messages.success(request, _("Two-factor authentication is on."))
         return render(request, "users/backup_codes.html", {"codes": codes})
     return render(
@@ -85,6 +87,7 @@ def backup_codes_regenerate(request):
     if not second_factor.has_second_factor(request.user):
         return redirect("users_two_factor_setup")
     codes = second_factor.regenerate_backup_codes(request.user)
+    sessions.end_sessions(request.user, keep_session_key=request.session.session_key)
     messages.success(request, _("New backup codes made; the old ones no longer work."))
     return render(request, "users/backup_codes.html", {"codes": codes})
 
@@ -94,8 +97,29 @@ def backup_codes_regenerate(request):
 @reauthentication_required
 def two_factor_remove(request):
     second_factor.remove_second_factor(request.user)
+    sessions.end_sessions(request.user, keep_session_key=request.session.session_key)
     messages.success(request, _("Two-factor authentication is off."))
     return redirect("users_account")
+
+
+@login_required
+def open_sessions(request):
+    """How many sessions are open and when each was last used; end the others, or all."""
+    if request.method == "POST":
+        if request.POST.get("end") == "all":
+            sessions.end_sessions(request.user, keep_session_key=request.session.session_key)
+            logout(request)
+            messages.success(request, _("You are signed out everywhere."))
+            return redirect("account_login")
+        ended = sessions.end_sessions(request.user, keep_session_key=request.session.session_key)
+        messages.success(
+            request,
+            ngettext("%(count)s other session ended.", "%(count)s other sessions ended.", ended)
+            % {"count": ended},
+        )
+        return redirect("users_sessions")
+    found = sessions.open_sessions(request.user, request.session.session_key)
+    return render(request, "users/sessions.html", {"open_sessions": found})
 
 
 @login_required

@@ -1,6 +1,7 @@
 """Translators' screens: the translation status report, PO batch export and import."""
 
 from django import forms
+from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -142,14 +143,19 @@ class TranslationStatusView(CurationView):
         form = StatusFilterForm(request.POST)
         source_locale, target_locale, *_rest = form.selection()
         ids = [pk for pk in request.POST.getlist("selected") if pk.isdigit()][:500]
-        pages = [
+        selected = [
             page.specific
             for page in Page.objects.filter(pk__in=ids, locale=source_locale).order_by("title")
         ]
+        pages = po_batches.exportable_pages(selected, target_locale, request.user)
         if not pages:
-            from django.contrib import messages
-
-            messages.error(request, _("Select at least one page to export."))
+            if selected:  # every selected page was a draft or beyond the user's permissions
+                messages.error(
+                    request,
+                    _("Select at least one published page whose translation you may edit."),
+                )
+            else:
+                messages.error(request, _("Select at least one page to export."))
             return redirect(request.get_full_path())
         data = po_batches.export_batch(pages, target_locale)
         response = HttpResponse(data, content_type="application/zip")

@@ -166,6 +166,15 @@ class ResourcePage(Page):
         choices=vocabularies.licence_choices,
         default="LicenseRef-Unknown",
     )
+    # Where the publisher states the licence: the curators' proof, never shown to the public.
+    license_evidence = models.URLField(
+        _("licence evidence"),
+        max_length=MAX_URL_LENGTH,
+        blank=True,
+        help_text=_(
+            "The address of the publisher's page that states the licence. Shown to curators only."
+        ),
+    )
     author = models.CharField(_("author or creator"), max_length=255, blank=True)
     publisher = models.CharField(_("publisher"), max_length=255, blank=True)
     year = models.PositiveSmallIntegerField(
@@ -213,6 +222,7 @@ class ResourcePage(Page):
                 FieldPanel("languages"),
                 FieldPanel("regions"),
                 FieldPanel("license"),
+                FieldPanel("license_evidence"),
                 FieldPanel("tags"),
             ],
             heading=_("Classification"),
@@ -248,6 +258,7 @@ class ResourcePage(Page):
         SynchronizedField("media_format"),
         SynchronizedField("regions"),
         SynchronizedField("license"),
+        SynchronizedField("license_evidence"),
         SynchronizedField("author"),
         SynchronizedField("publisher"),
         SynchronizedField("year"),
@@ -279,6 +290,10 @@ class ResourcePage(Page):
                         % {"title": duplicate.title}
                     }
                 )
+        if self.license_evidence and self.license == "LicenseRef-Unknown":
+            raise ValidationError(
+                {"license": _("Choose the licence that the evidence page states.")}
+            )
 
     def save(self, *args, **kwargs):
         if self.source_url:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -127,10 +128,12 @@ class ProgramPage(Page):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from .. import services
+        # Deferred: the services read these models, so they cannot be imported while the
+        # models load; serving a page is the one place the models call up into them.
+        from ..services.pages import program_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(services.program_context(self, request.user))
+        context.update(program_context(self, request.user))
         context.update(kwargs)
         return context
 
@@ -194,12 +197,32 @@ class WeekPage(Page):
         verbose_name_plural = _("program weeks")
 
     def get_context(self, request, *args, **kwargs):
-        from .. import services
+        from ..services.pages import week_context  # deferred, as in ProgramPage.get_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(services.week_context(self, request.user))
+        context.update(week_context(self, request.user))
         context.update(kwargs)
         return context
+
+    def program_is_open(self):
+        """A week is read only while its program is live: unpublishing a program hides its
+        weeks with it (Wagtail would otherwise serve a live child of an unpublished page).
+        View restrictions on the program already cover its weeks (Wagtail checks ancestors)."""
+        return ProgramPage.objects.filter(pk=self.get_parent().pk).live().exists()
+
+    def route(self, request, path_components):
+        if not path_components and not self.program_is_open():
+            raise Http404
+        return super().route(request, path_components)
+
+    def get_sitemap_urls(self, request=None):
+        if not self.program_is_open():
+            return []
+        return super().get_sitemap_urls(request)
+
+    def questions(self):
+        """The week's questions as (block id, kind, value) in the trainer's order."""
+        return [(block.id, block.block_type, block.value) for block in self.assessment]
 
     @property
     def program(self):

@@ -9,6 +9,8 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+POST_MAX_LENGTH = 4000  # characters in one discussion message
+
 
 class Enrolment(models.Model):
     program_key = models.UUIDField(db_index=True)
@@ -95,7 +97,7 @@ class Post(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    body = models.TextField(_("message"), max_length=4000)
+    body = models.TextField(_("message"), max_length=POST_MAX_LENGTH)
     by_mentor = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

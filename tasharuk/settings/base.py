@@ -117,6 +117,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "users.signed_in_pages.SignedInPagesMiddleware",  # no-store, Clear-Site-Data, last-used day
     "django.contrib.messages.middleware.MessageMiddleware",
     "users.middleware.SecondFactorSafetyNetMiddleware",
     "allauth.account.middleware.AccountMiddleware",

@@ -137,3 +137,33 @@ def test_body_paragraphs_are_translated_even_with_quotes_and_ampersands(client):
     assert "دليل المدربين ومرفقه." in html
     assert "فقرة ثانية «مقتبسة»." in html
     assert "trainers" not in html
+
+
+EVIDENCE = "https://securityinabox.org/en/about/"
+
+
+def test_licence_evidence_is_kept_for_curators_and_never_shown_to_readers(client):
+    report = import_lines([line(license_evidence=EVIDENCE)])
+    assert report.errors == []
+    english = pages().get(locale__language_code="en")
+    arabic = pages().get(locale__language_code="ar")
+    assert english.license_evidence == arabic.license_evidence == EVIDENCE
+    for page in (english, arabic):
+        assert EVIDENCE not in client.get(page.url).content.decode()
+    api = client.get(f"/api/v1/resources/{english.pk}/").content.decode()
+    assert EVIDENCE not in api
+
+
+def test_evidence_without_a_licence_or_not_a_web_address_is_a_reported_bad_line():
+    report = import_lines(
+        [
+            line(
+                url="https://example.org/a", license="LicenseRef-Unknown", license_evidence=EVIDENCE
+            ),
+            line(url="https://example.org/b", license_evidence="file:///etc/passwd"),
+            line(url="https://example.org/c"),
+        ]
+    )
+    assert report.created == 1
+    assert [number for number, _message in report.errors] == [1, 2]
+    assert all("license_evidence" in message for _number, message in report.errors)

@@ -1,13 +1,22 @@
-"""The demo library that `make run` loads: real resources, both languages, every category."""
+"""The demo library that `make run` loads: 500 specific, verified resources in both languages.
 
+Each test names a rule a curator would check by hand: no duplicates, no organisation home pages,
+every category stocked, enough in Arabic, no licence without the page that states it."""
+
+import csv
+from collections import Counter
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from library.categories import CATEGORY_SLUGS
 from library.importer import parse_line
 from library.resource_urls import normalize_url
+from library.vocabularies import FORMATS
 from sitebuild.management.commands.load_demo_data import DEMO_FILE
+
+CONCEPTS_FILE = Path(__file__).resolve().parents[2] / "vocabulary" / "data" / "concepts.csv"
 
 
 @pytest.fixture(scope="module")
@@ -16,18 +25,83 @@ def records():
     return [parse_line(line) for line in lines]  # raises on any invalid line
 
 
-def test_demo_library_has_at_least_60_valid_bilingual_resources(records):
-    assert len(records) >= 60
-    for record in records:
-        assert record.title.get("en") and record.title.get("ar"), record.url
-        assert record.summary.get("en") and record.summary.get("ar"), record.url
+WORK_WORDS = ("manual", "handbook", "guide", "course", "toolkit")
+
+
+def is_home_page(url, media_format):
+    """A site's root or a language root (`/`, `/ar/`, `/en/index.html`): an organisation,
+    not a resource. A tool's own site is the tool, and a host named for one manual or course
+    (onlineharassmentfieldmanual.pen.org) is that work."""
+    host = urlsplit(url).hostname or ""
+    if media_format == "software":
+        return False
+    if any(word in host.split(".")[0] for word in WORK_WORDS):
+        return False
+    parts = [part for part in urlsplit(url).path.split("/") if part]
+    if parts and parts[-1].lower() in {"index.html", "index.php", "home"}:
+        parts = parts[:-1]
+    # A query names a specific page on sites that address posts that way (`/?p=51060`).
+    return not urlsplit(url).query and (not parts or (len(parts) == 1 and len(parts[0]) == 2))
+
+
+def test_demo_library_holds_at_least_500_resources(records):
+    assert len(records) >= 500
+
+
+def test_every_resource_has_title_and_summary_in_both_languages(records):
+    missing = [
+        record.url
+        for record in records
+        if not all(
+            (record.title.get("en"), record.title.get("ar"))
+            + (record.summary.get("en"), record.summary.get("ar"))
+        )
+    ]
+    assert missing == []
 
 
 def test_demo_urls_are_unique_after_normalisation(records):
-    urls = [normalize_url(record.url) for record in records]
-    assert len(urls) == len(set(urls))
+    counts = Counter(normalize_url(record.url) for record in records)
+    assert [url for url, count in counts.items() if count > 1] == []
 
 
-def test_every_category_has_demo_resources(records):
-    used = {slug for record in records for slug in record.categories}
-    assert used == CATEGORY_SLUGS
+def test_no_resource_is_an_organisations_home_page(records):
+    home_pages = [record.url for record in records if is_home_page(record.url, record.media_format)]
+    assert home_pages == []
+
+
+def test_every_category_holds_at_least_eight_resources(records):
+    counts = Counter(slug for record in records for slug in record.categories)
+    assert {slug: counts[slug] for slug in CATEGORY_SLUGS if counts[slug] < 8} == {}
+
+
+def test_at_least_150_resources_are_in_arabic(records):
+    assert sum("ar" in record.languages for record in records) >= 150
+
+
+def test_formats_spread_over_the_whole_vocabulary(records):
+    assert {record.media_format for record in records} == set(FORMATS)
+
+
+def test_every_stated_licence_has_its_evidence(records):
+    unproven = [
+        record.url
+        for record in records
+        if record.license != "LicenseRef-Unknown" and not record.license_evidence
+    ]
+    assert unproven == []
+
+
+def test_tags_are_vocabulary_concepts_so_they_show_in_both_languages(records):
+    with CONCEPTS_FILE.open(encoding="utf-8") as concepts:
+        identifiers = {row["identifier"] for row in csv.DictReader(concepts)}
+    free_text = {tag for record in records for tag in record.tags} - identifiers
+    assert free_text == set()
+
+
+def test_the_home_page_rule_catches_the_organisation_pages_the_old_library_had():
+    assert is_home_page("https://ssd.eff.org/", "guide")
+    assert is_home_page("https://www.witness.org/ar/", "guide")
+    assert not is_home_page("https://signal.org/", "software")
+    assert not is_home_page("https://onlineharassmentfieldmanual.pen.org/ar/", "manual")
+    assert not is_home_page("https://ssd.eff.org/en/module/your-security-plan", "guide")

@@ -6,7 +6,9 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
 from library.importer import import_lines
+from library.models import ResourcePage
 from programs.demo import ensure_demo_program
+from sitebuild.bulk_loading import deferred_page_indexing
 from sitebuild.site_structure import ensure_site
 from vocabulary.demo import load_demo_vocabulary
 
@@ -24,7 +26,7 @@ class Command(BaseCommand):
         ensure_site()
         created, updated = load_demo_vocabulary()
         self.stdout.write(f"Vocabulary: {created} concepts created, {updated} updated.")
-        with DEMO_FILE.open(encoding="utf-8") as lines:
+        with DEMO_FILE.open(encoding="utf-8") as lines, deferred_page_indexing(ResourcePage):
             report = import_lines(
                 lines,
                 progress=lambda items: tqdm(items, desc="Demo resources", unit="resource"),

@@ -75,6 +75,7 @@ def production_environment(database_url, cache_seconds):
         TASHARUK_ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=database_url,
         TASHARUK_PUBLIC_CACHE_SECONDS=str(cache_seconds),
+        TASHARUK_TRUST_X_FORWARDED_PROTO="true",  # it plays the TLS proxy (Server.get)
     )
     return env
 

@@ -40,6 +40,16 @@ ENV_DEFAULT_FROM_EMAIL = os.environ.get("TASHARUK_FROM_EMAIL", "Tasharuk <norepl
 ENV_PUBLIC_CACHE_SECONDS = int(os.environ.get("TASHARUK_PUBLIC_CACHE_SECONDS", "30"))
 # How many reverse proxies sit in front of the site (their X-Forwarded-For entries are trusted).
 ENV_TRUSTED_PROXY_COUNT = int(os.environ.get("TASHARUK_TRUSTED_PROXY_COUNT", "0"))
+# Whether the proxy in front terminates TLS and says so in X-Forwarded-Proto (production only:
+# trusted only when the operator says a proxy sets it, since a client could send it too).
+ENV_TRUST_FORWARDED_PROTO = os.environ.get("TASHARUK_TRUST_X_FORWARDED_PROTO", "").lower() in {
+    "1",
+    "true",
+    "yes",
+}
+# Where collectstatic writes and uploads live (nginx serves both); empty: beside the code.
+ENV_STATIC_ROOT = os.environ.get("TASHARUK_STATIC_ROOT", "")
+ENV_MEDIA_ROOT = os.environ.get("TASHARUK_MEDIA_ROOT", "")
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -291,9 +301,9 @@ TIME_ZONE = "UTC"
 
 # --- Static files ----------------------------------------------------------------------------
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(ENV_STATIC_ROOT) if ENV_STATIC_ROOT else BASE_DIR / "static"
 STATIC_URL = "/static/"
-MEDIA_ROOT = BASE_DIR / "media"
+MEDIA_ROOT = Path(ENV_MEDIA_ROOT) if ENV_MEDIA_ROOT else BASE_DIR / "media"
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ENV_ALLOWED_HOSTS, ENV_DATABASE_URL, ENV_SECRET_KEY
+from .base import ENV_ALLOWED_HOSTS, ENV_DATABASE_URL, ENV_SECRET_KEY, ENV_TRUST_FORWARDED_PROTO
 
 DEBUG = False
 
@@ -14,7 +14,11 @@ if not ENV_ALLOWED_HOSTS:
 if not ENV_DATABASE_URL:
     raise ImproperlyConfigured("DATABASE_URL must point at the production PostgreSQL database.")
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Behind the TLS-terminating proxy (deploy/nginx), requests reach gunicorn over plain HTTP and
+# the proxy's X-Forwarded-Proto says how the client came. A client can send that header too, so
+# it is believed only when the operator says a proxy that overwrites it is in front; otherwise
+# only a request that really came over TLS counts as secure.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if ENV_TRUST_FORWARDED_PROTO else None
 SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = 63_072_000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

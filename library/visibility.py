@@ -117,3 +117,21 @@ def covered_translation_keys(page_path):
     from wagtail.models import Page
 
     return Page.objects.filter(path__startswith=page_path).values_list("translation_key", flat=True)
+
+
+def restrictions_through_translations(page):
+    """The view restrictions that cover one of `page`'s translations (on that page or an
+    ancestor of it) but not `page` itself: Wagtail guards each page by its own tree, and the
+    module's rule says a restriction covers the work in both languages."""
+    from wagtail.models import PageViewRestriction
+
+    restrictions = list(PageViewRestriction.objects.select_related("page").order_by("pk"))
+    if not restrictions:
+        return []
+    paths = list(page.get_translations().values_list("path", flat=True))
+    return [
+        restriction
+        for restriction in restrictions
+        if not page.path.startswith(restriction.page.path)
+        and any(path.startswith(restriction.page.path) for path in paths)
+    ]

@@ -12,6 +12,7 @@ and the translations of those pages. Lifting the restriction brings the work bac
 """
 
 import json
+import re
 from urllib.parse import quote
 
 import pytest
@@ -310,3 +311,34 @@ def test_the_restricted_page_itself_still_asks_for_its_password(
         body = response.content.decode()
         assert 'name="password"' in body
         assert "secret.example.org" not in body
+
+
+@pytest.mark.parametrize("target", ["en", "ar"])
+def test_a_translation_asks_for_what_its_restricted_page_asks(
+    client, works, target, django_capture_on_commit_callbacks
+):
+    """Wagtail guards a restricted page only; its translation in the other language asks for
+    the same password (or sign-in), and the password opens both."""
+    other = "ar" if target == "en" else "en"
+    restricted, translation = works["secret"][target], works["secret"][other]
+    _restrict(restricted, "password", django_capture_on_commit_callbacks)
+    response = client.get(translation.url)
+    body = response.content.decode()
+    assert 'name="password"' in body
+    assert not any(marker in body for marker in SECRET if marker != "sealed-shelters")
+    action = re.search(r'action="([^"]+)"', body).group(1)
+    client.post(action, {"password": "opensesame", "return_url": translation.url})
+    for page in (restricted, translation):
+        assert client.get(page.url).status_code == 200
+    assert "secret.example.org" in client.get(translation.url).content.decode()
+
+
+def test_a_translation_of_a_page_for_members_asks_to_sign_in(
+    client, works, django_user_model, django_capture_on_commit_callbacks
+):
+    _restrict(works["secret"]["en"], "login", django_capture_on_commit_callbacks)
+    arabic = works["secret"]["ar"].url
+    response = client.get(arabic)
+    assert response.status_code == 302 and "login" in response["Location"]
+    client.force_login(django_user_model.objects.create_user("member", password="x" * 16))
+    assert "secret.example.org" in client.get(arabic).content.decode()

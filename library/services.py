@@ -113,18 +113,18 @@ def category_resource_counts(locale):
     ["CATEGORY_COUNT_SECONDS"]: the counts beside category names may lag that long."""
     from .models import ResourcePage
 
-    filings = ResourcePage.categories.through.objects.filter(
-        resourcepage__in=listed(ResourcePage.objects.filter(locale=locale)).values("pk")
-    )
-    return _kept(
-        ("categories", locale.pk),
-        lambda: dict(
+    def count():
+        filings = ResourcePage.categories.through.objects.filter(
+            resourcepage__in=listed(ResourcePage.objects.filter(locale=locale)).values("pk")
+        )
+        return dict(
             filings.order_by()
             .values("categorypage_id")
             .annotate(n=Count("resourcepage_id"))
             .values_list("categorypage_id", "n")
-        ),
-    )
+        )
+
+    return _kept(("categories", locale.pk), count)
 
 
 def forget_counts(**_signal_arguments):

@@ -155,13 +155,13 @@ def _resource_keys_under(path):
 def _container_changed(page, signal):
     """A page with children was published or unpublished: the resources below it may have
     become listed or hidden (library.visibility). Publishing a container that was live already
-    (an edit of the home page) changes nothing, so only resources listed now but without a
-    document are queued then, instead of every resource below it."""
+    (an edit of the home page) changes nothing, so only the live resources below it whose
+    document lacks their language (pages below a container share its locale) are queued
+    then, instead of every resource below it."""
     keys = _resource_keys_under(page.path)
     if signal is page_published:
-        keys = keys.filter(live=True).exclude(
-            translation_key__in=SearchDocument.objects.values("translation_key")
-        )
+        shown = SearchDocument.objects.filter(display__has_key=page.locale.language_code)
+        keys = keys.filter(live=True).exclude(translation_key__in=shown.values("translation_key"))
     resources_changed(keys.distinct())
 
 

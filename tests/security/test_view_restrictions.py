@@ -342,3 +342,27 @@ def test_a_translation_of_a_page_for_members_asks_to_sign_in(
     assert response.status_code == 302 and "login" in response["Location"]
     client.force_login(django_user_model.objects.create_user("member", password="x" * 16))
     assert "secret.example.org" in client.get(arabic).content.decode()
+
+
+def test_resources_under_an_unpublished_library_index_leave_the_lists_and_come_back(
+    client, works, arabic, django_capture_on_commit_callbacks
+):
+    """The same rule for publication: unpublishing the Arabic library index (its pages stay
+    live) takes the Arabic translations out of search and feeds; the English ones remain."""
+    index = LibraryIndexPage.objects.get(locale=arabic)
+
+    def arabic_titles():
+        if engine.configured():
+            engine.refresh()
+        found = client.get("/api/v1/search/?q=shelter&locale=ar").json()
+        assert found["count"] == 2
+        return " ".join(result["title"] for result in found["results"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        index.unpublish()
+    titles = arabic_titles()
+    assert OPEN["ar"] not in titles and OPEN["en"] in titles  # shown in English instead
+    assert OPEN["ar"] not in client.get("/ar/feeds/latest/rss/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        index.save_revision().publish()
+    assert OPEN["ar"] in arabic_titles()

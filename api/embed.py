@@ -19,6 +19,7 @@ from library import services as library
 from library import vocabularies
 
 from . import members, streams
+from .xml_text import xml_text
 
 THEMES = ["light", "dark"]
 DEFAULT_COUNT = 5
@@ -70,9 +71,14 @@ def widget(request):
         status = 404
     except streams.StreamError:
         status = 400
+    # What the widget echoes is cleaned as the feeds' is (api.xml_text): the same stream
+    # should read the same, and a stray U+FFFE has no business in a page either.
+    items = [xml_text(item) for item in items]
     for item in items:
         item["absolute_url"] = request.build_absolute_uri(item["url"])
         item["format_label"] = vocabularies.format_label(item["format"])
+    if stream is not None:
+        stream.title = xml_text(stream.title)
     context = {
         "stream": stream,
         "items": items,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from search.services import category_titles
 
 from . import streams
+from .xml_text import xml_text
 
 
 class ResourceFeed(Feed):
@@ -64,6 +65,10 @@ class ResourceFeed(Feed):
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
         feed.feed["language"] = obj.locale
+        # Everything the feed writes out, in one place: queries and titles may hold
+        # characters XML 1.0 forbids, and one of them would break the whole document.
+        feed.feed = xml_text(feed.feed)
+        feed.items = [xml_text(item) for item in feed.items]
         return feed
 
 

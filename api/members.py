@@ -7,16 +7,13 @@ module of api/ reaches collections through these functions.
 
 from django.db.models import Max
 
-from community.models import Collection, Rating
+from community.collections import shared_collections
+from community.models import Rating
 
 
 def public_collections():
     """Public collections of active members, newest first."""
-    return (
-        Collection.objects.filter(is_public=True, owner__is_active=True)
-        .select_related("owner")
-        .order_by("-created_at", "-pk")
-    )
+    return shared_collections().select_related("owner").order_by("-created_at", "-pk")
 
 
 def public_collection(pk):

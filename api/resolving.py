@@ -7,6 +7,7 @@ from django.http import Http404
 from wagtail.models import Locale, Site
 
 from library.models import ResourcePage
+from library.visibility import is_listed
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -24,7 +25,7 @@ def our_hosts(request):
 
 
 def resource_page_for_url(request, url):
-    """The live ResourcePage at `url` (an address on this site), or None."""
+    """The listed ResourcePage at `url` (an address on this site), or None."""
     if not url or len(url) > 2000:
         return None
     parts = urlsplit(url)
@@ -43,4 +44,5 @@ def resource_page_for_url(request, url):
     except Http404:
         return None
     page = page.specific
-    return page if isinstance(page, ResourcePage) and page.live else None
+    # Listed, not merely live: a page behind a view restriction is nobody's to unfurl.
+    return page if isinstance(page, ResourcePage) and is_listed(page) else None

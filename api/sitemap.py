@@ -5,6 +5,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 
+from library.visibility import listed
+
 
 class BilingualSitemap(Sitemap):
     def items(self):
@@ -16,12 +18,7 @@ class BilingualSitemap(Sitemap):
         for tree in roots:
             in_trees |= Q(path__startswith=tree.path, depth__gte=tree.depth)
         return (
-            Page.objects.filter(in_trees)
-            .live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
+            listed(Page.objects.filter(in_trees)).order_by("path").defer_streamfields().specific()
         )
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from library.models import ResourcePage
+from library.visibility import listed
 
 from .models import Collection, CollectionItem
 
@@ -37,13 +38,26 @@ def own_collection(user, pk):
         raise Http404 from None
 
 
+def shared_collections():
+    """Collections anyone may see: public ones of active members. The one rule the collection
+    page, short links, the API, feeds and widget share (a deactivated member's collections
+    disappear everywhere at once, as the member does)."""
+    return Collection.objects.filter(is_public=True, owner__is_active=True)
+
+
+def is_shared(collection):
+    """True when `collection` passes shared_collections()'s rule."""
+    return collection.is_public and collection.owner.is_active
+
+
 def visible_collection(user, pk):
-    """Collection `pk` if it is public or the viewer's own; Http404 otherwise."""
+    """Collection `pk` if anyone may see it (shared_collections) or it is the viewer's own;
+    Http404 otherwise."""
     try:
         collection = Collection.objects.select_related("owner").get(pk=pk)
     except (Collection.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    if collection.is_public or (user.is_authenticated and collection.owner_id == user.pk):
+    if is_shared(collection) or (user.is_authenticated and collection.owner_id == user.pk):
         return collection
     raise Http404
 
@@ -78,15 +92,15 @@ def save_resource(user, translation_key, collection=None, note=""):
 
 
 def items_with_resources(collection, language=None):
-    """The collection's items in order, each with `.resource` (live page in the reader's
-    language) — items whose resource is no longer published are left out."""
+    """The collection's items in order, each with `.resource` (listed page in the reader's
+    language) — items whose resource is no longer published, or is behind a view
+    restriction (library.visibility), are left out."""
     items = list(collection.items.all())
     keys = [item.translation_key for item in items]
     language = language or get_language()
     pages = {}
     for page in (
-        ResourcePage.objects.live()
-        .filter(translation_key__in=keys)
+        listed(ResourcePage.objects.filter(translation_key__in=keys))
         .select_related("locale")
         .order_by("pk")
     ):
@@ -145,4 +159,4 @@ def transfer_item(item, destination):
 
 
 def public_collections(user):
-    return Collection.objects.filter(owner=user, is_public=True).order_by("name", "pk")
+    return shared_collections().filter(owner=user).order_by("name", "pk")

@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .collections import live_resource
+from .collections import is_shared, live_resource
 from .models import ShortLink
 
 # Base32 without the characters people confuse (0/o, 1/l/i) and without u.
@@ -43,15 +43,19 @@ def collection_short_link(collection):
 
 def resolve_short_code(code, language=None):
     """The URL path a short code leads to, in `language` where the resource has it; None for
-    an unknown code, an unpublished resource or a collection that is no longer public."""
+    an unknown code, an unpublished resource or a collection nobody else may see any more."""
     from django.urls import reverse
     from django.utils.translation import override
 
-    link = ShortLink.objects.filter(code=(code or "").lower()).select_related("collection").first()
+    link = (
+        ShortLink.objects.filter(code=(code or "").lower())
+        .select_related("collection__owner")
+        .first()
+    )
     if link is None:
         return None
     if link.collection_id:
-        if not link.collection.is_public:
+        if not is_shared(link.collection):
             return None
         with override(language or get_language()):
             return reverse("library_collection", args=[link.collection_id])

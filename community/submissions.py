@@ -34,6 +34,7 @@ from library.models import ResourcePage
 from library.resource_urls import normalize_url
 from library.services import add_to_library, find_resource_by_url, other_language
 from library.translations import translate
+from library.visibility import is_listed, listed, listed_ids
 
 from .models import ResourceIdentity, Submission
 
@@ -90,8 +91,9 @@ class PendingResource:
 
 
 def shown_resource(page):
-    """`page` if it is published; otherwise a PendingResource that reveals nothing of it."""
-    if page is not None and page.live:
+    """`page` if it is listed (published and public, library.visibility); otherwise a
+    PendingResource that reveals nothing of it."""
+    if page is not None and page.live and is_listed(page):
         return page
     return PendingResource(getattr(page, "translation_key", None))
 
@@ -113,7 +115,9 @@ def existing_resource(url, language=None):
         )
         if not pages:
             return None
-    live = [page for page in pages if page.live]
+    # A page behind a view restriction blocks the duplicate like a draft, and shows as little.
+    shown = listed_ids(pages)
+    live = [page for page in pages if page.pk in shown]
     if not live:
         return PendingResource(pages[0].translation_key)
     for page in live:
@@ -129,8 +133,8 @@ def _title_tokens(text):
 
 
 def similar_titles(titles, language=None, exclude_key=None, limit=MAX_SIMILAR):
-    """Live resources whose title (in either language) shares most of its words with one of
-    `titles` — drafts and unpublished pages are never listed.
+    """Listed resources whose title (in either language) shares most of its words with one of
+    `titles` — drafts, unpublished and restricted pages are never listed.
 
     Words are compared after the search gateway's normalisation (Arabic spelling variants,
     diacritics, case), scored by overlap over the smaller word set. One entry per work, in
@@ -140,7 +144,7 @@ def similar_titles(titles, language=None, exclude_key=None, limit=MAX_SIMILAR):
     if not wanted:
         return []
     best = {}
-    rows = ResourcePage.objects.live().values_list("pk", "title", "translation_key")
+    rows = listed(ResourcePage.objects.all()).values_list("pk", "title", "translation_key")
     for pk, title, key in rows.iterator(chunk_size=2000):
         if key == exclude_key:
             continue
@@ -156,11 +160,9 @@ def similar_titles(titles, language=None, exclude_key=None, limit=MAX_SIMILAR):
     for key, (score, pk) in ranked:
         page = None
         if language:
-            page = (
-                ResourcePage.objects.live()
-                .filter(translation_key=key, locale__language_code=language)
-                .first()
-            )
+            page = listed(
+                ResourcePage.objects.filter(translation_key=key, locale__language_code=language)
+            ).first()
         pages[key] = (score, page or ResourcePage.objects.get(pk=pk))
     return [pages[key] for key, _score in ranked]
 

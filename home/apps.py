@@ -8,6 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
+        from wagtail.models import PageViewRestriction
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from .models import FooterText
@@ -18,4 +19,10 @@ class HomeConfig(AppConfig):
         for signal in (post_save, post_delete):
             signal.connect(
                 forget_site_chrome, sender=FooterText, dispatch_uid=f"site-chrome-{id(signal)}"
+            )
+            # A view restriction takes its page out of the menu (library.visibility).
+            signal.connect(
+                forget_site_chrome,
+                sender=PageViewRestriction,
+                dispatch_uid=f"site-chrome-restriction-{id(signal)}",
             )

@@ -7,18 +7,19 @@ from django.db import connection
 from django.db.models import Count, F, Max, Q
 
 from .resource_urls import normalize_url
+from .visibility import listed
 
 PAGE_SIZE = 20
 SORTS = {"newest": ("-first_published_at", "-id"), "title": ("title", "id")}
 
 
 def live_resources(locale):
-    """Published resources of one locale, with what listing cards need prefetched."""
+    """Listed resources of one locale (see library.visibility: published, no view
+    restriction), with what listing cards need prefetched."""
     from .models import ResourcePage
 
     return (
-        ResourcePage.objects.live()
-        .filter(locale=locale)
+        listed(ResourcePage.objects.filter(locale=locale))
         .select_related("locale")
         .prefetch_related("categories")
     )
@@ -74,19 +75,20 @@ def resource_count_in_category(category, source=None):
 
 
 def live_resource_count(locale):
-    """How many resources of `locale` are live (kept a while: see category_resource_counts)."""
+    """How many resources of `locale` are listed (kept a while: see
+    category_resource_counts)."""
     from .models import ResourcePage
 
     return _kept(
-        ("live", locale.pk), lambda: ResourcePage.objects.live().filter(locale=locale).count()
+        ("live", locale.pk), lambda: listed(ResourcePage.objects.filter(locale=locale)).count()
     )
 
 
 def categories_with_counts(locale):
-    """Live categories of a locale in page-tree order, each with `resource_count`."""
+    """Listed categories of a locale in page-tree order, each with `resource_count`."""
     from .models import CategoryPage
 
-    categories = list(CategoryPage.objects.live().filter(locale=locale).order_by("path"))
+    categories = list(listed(CategoryPage.objects.filter(locale=locale)).order_by("path"))
     # Resources are filed under the default-language categories: map each page to its source.
     source_pk_by_key = dict(
         CategoryPage.objects.filter(
@@ -104,25 +106,30 @@ _counts = {}
 
 
 def category_resource_counts(locale):
-    """{default-language category pk: number of live resources of `locale` filed under it}.
+    """{default-language category pk: number of listed resources of `locale` filed under it}.
 
     Counting reads every filing of every resource (a few hundred thousand rows at 100,000
     resources), so each process keeps the answer for TASHARUK_PUBLIC_CACHE
     ["CATEGORY_COUNT_SECONDS"]: the counts beside category names may lag that long."""
     from .models import ResourcePage
 
-    filings = ResourcePage.categories.through.objects.filter(
-        resourcepage__live=True, resourcepage__locale=locale
-    )
-    return _kept(
-        ("categories", locale.pk),
-        lambda: dict(
+    def count():
+        filings = ResourcePage.categories.through.objects.filter(
+            resourcepage__in=listed(ResourcePage.objects.filter(locale=locale)).values("pk")
+        )
+        return dict(
             filings.order_by()
             .values("categorypage_id")
             .annotate(n=Count("resourcepage_id"))
             .values_list("categorypage_id", "n")
-        ),
-    )
+        )
+
+    return _kept(("categories", locale.pk), count)
+
+
+def forget_counts(**_signal_arguments):
+    """Drop the counts this process keeps (a page was hidden from listings)."""
+    _counts.clear()
 
 
 def _kept(key, count):
@@ -155,7 +162,7 @@ def localized(pages):
         return pages
     translations = {
         page.translation_key: page
-        for page in type(pages[0]).objects.live().filter(locale=locale, translation_key__in=keys)
+        for page in listed(type(pages[0]).objects.filter(locale=locale, translation_key__in=keys))
     }
     return [
         page if page.locale_id == locale.pk else translations.get(page.translation_key, page)
@@ -226,11 +233,11 @@ def _json_list_contains_any(field, values):
 
 
 def filtered_resources(filters):
-    """Live resource pages (any locale) matching `filters`, a dict of facet name → values
+    """Listed resource pages (any locale) matching `filters`, a dict of facet name → values
     (category, language, format, region, license): OR within a facet, AND across facets."""
     from .models import ResourcePage
 
-    pages = ResourcePage.objects.live()
+    pages = listed(ResourcePage.objects.all())
     if filters.get("category"):
         # Resources of every language point at the default-language category pages.
         pages = pages.filter(
@@ -264,10 +271,10 @@ def latest_works(filters, offset=0, limit=20):
 
 
 def live_resource(pk):
-    """The live resource page with this id, or None."""
+    """The listed resource page with this id (see library.visibility), or None."""
     from .models import ResourcePage
 
-    return ResourcePage.objects.live().filter(pk=pk).first()
+    return listed(ResourcePage.objects.filter(pk=pk)).first()
 
 
 def resource_tags_and_editions(page):
@@ -301,11 +308,11 @@ def publication_dates(page_ids):
 
 
 def live_category(slug, locale_code):
-    """The live category page with this slug in that language (or in the default language
+    """The listed category page with this slug in that language (or in the default language
     when it has no translation yet); None when there is no such category."""
     from .models import CategoryPage
 
-    pages = CategoryPage.objects.live().filter(slug=slug)
+    pages = listed(CategoryPage.objects.filter(slug=slug))
     return (
         pages.filter(locale__language_code=locale_code).first()
         or pages.filter(locale=default_locale()).first()

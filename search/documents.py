@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.translation import override
 from wagtail.models import Site
 
+from library.visibility import listed
+
 from .normalization import nfkc
 
 LOCALES = [code for code, _name in settings.LANGUAGES]
@@ -53,11 +55,12 @@ _PAGE_FIELDS = [
 
 
 def live_translation_keys():
-    """Translation keys of every resource with at least one live translation."""
+    """Translation keys of every resource with at least one listed translation (published and
+    public: library.visibility decides what may be a public document)."""
     from library.models import ResourcePage
 
     return (
-        ResourcePage.objects.live()
+        listed(ResourcePage.objects.all())
         .order_by("translation_key")
         .values_list("translation_key", flat=True)
         .distinct()
@@ -65,7 +68,8 @@ def live_translation_keys():
 
 
 def build_documents(keys, consecutive=False):
-    """Map each of `keys` to its document, or to None when no translation is live any more.
+    """Map each of `keys` to its document, or to None when no translation is listed any more
+    (unpublished, or behind a view restriction: see library.visibility).
 
     `consecutive`: `keys` are a run of live_translation_keys() in order, so a range of keys
     selects exactly their pages (one index range scan instead of a list of 1,000 parameters;
@@ -73,7 +77,7 @@ def build_documents(keys, consecutive=False):
     from library.models import ResourcePage, ResourceTag
 
     keys = list(keys)
-    pages = ResourcePage.objects.live()
+    pages = listed(ResourcePage.objects.all())
     if consecutive and keys:
         pages = pages.filter(translation_key__range=(keys[0], keys[-1]))
     else:

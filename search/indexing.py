@@ -6,6 +6,12 @@ If the engine is down the outbox rows stay, and the next successful indexing run
 
 Other parts of the site that change what a resource's document holds without publishing a
 page (ratings written with queryset.update(), for instance) call `resource_changed(key)`.
+
+Whether a resource may have a public document at all is library.visibility's rule, which also
+depends on Wagtail view restrictions and on the containers above the page. Wagtail sends no
+publish signal when a restriction is added or removed, so PageViewRestriction's own save and
+delete signals reindex every work at or below the restricted page (its document is dropped,
+or comes back); unpublishing or republishing a container does the same for the works below it.
 """
 
 import logging
@@ -17,7 +23,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import database, engine
 from .documents import build_documents
-from .models import PendingIndexUpdate
+from .models import PendingIndexUpdate, SearchDocument
 
 logger = logging.getLogger(__name__)
 REPLAY_BATCH = 500
@@ -27,8 +33,18 @@ _pending = threading.local()
 
 def resource_changed(translation_key):
     """Record that a resource's document is stale; it is reindexed after the commit."""
+    resources_changed([translation_key])
+
+
+def resources_changed(translation_keys):
+    """Record that these resources' documents are stale; they are reindexed after the commit."""
+    keys = set(translation_keys)
+    if not keys:
+        return
     PendingIndexUpdate.objects.bulk_create(
-        [PendingIndexUpdate(translation_key=translation_key)], ignore_conflicts=True
+        [PendingIndexUpdate(translation_key=key) for key in keys],
+        ignore_conflicts=True,
+        batch_size=1000,
     )
     # One batch per transaction: reuse the batch while its callback still waits for this
     # transaction's commit (a rolled-back block discards the callback, so check, not assume).
@@ -39,9 +55,9 @@ def resource_changed(translation_key):
         and connection.in_atomic_block
         and any(entry[1] is batch.flush for entry in connection.run_on_commit)
     ):
-        batch.keys.add(translation_key)
+        batch.keys.update(keys)
         return
-    batch = _pending.batch = _Batch({translation_key})
+    batch = _pending.batch = _Batch(keys)
     transaction.on_commit(batch.flush)
 
 
@@ -124,6 +140,40 @@ def _is_resource(page):
 def _on_page_change(sender, instance, **kwargs):
     if _is_resource(instance):
         resource_changed(instance.translation_key)
+    elif getattr(instance, "numchild", 0):
+        _container_changed(instance, kwargs.get("signal"))
+
+
+def _resource_keys_under(path):
+    from library.models import ResourcePage
+
+    return ResourcePage.objects.filter(path__startswith=path).values_list(
+        "translation_key", flat=True
+    )
+
+
+def _container_changed(page, signal):
+    """A page with children was published or unpublished: the resources below it may have
+    become listed or hidden (library.visibility). Publishing a container that was live already
+    (an edit of the home page) changes nothing, so only the live resources below it whose
+    document lacks their language (pages below a container share its locale) are queued
+    then, instead of every resource below it."""
+    keys = _resource_keys_under(page.path)
+    if signal is page_published:
+        shown = SearchDocument.objects.filter(display__has_key=page.locale.language_code)
+        keys = keys.filter(live=True).exclude(translation_key__in=shown.values("translation_key"))
+    resources_changed(keys.distinct())
+
+
+def _on_restriction_change(sender, instance, **kwargs):
+    """A view restriction was added, changed or removed: every work at or below its page (in
+    either language: library.visibility hides a work's translations together) is reindexed,
+    so its public document is dropped, or comes back."""
+    from wagtail.models import Page
+
+    path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
+    if path is not None:  # None: the page itself is being deleted, which reindexes it
+        resources_changed(_resource_keys_under(path).distinct())
 
 
 def _on_resource_save(sender, instance, update_fields=None, **kwargs):
@@ -134,6 +184,8 @@ def _on_resource_save(sender, instance, update_fields=None, **kwargs):
 
 
 def connect():
+    from wagtail.models import PageViewRestriction
+
     from library.models import ResourcePage
 
     for signal in (page_published, page_unpublished):
@@ -141,3 +193,9 @@ def connect():
     post_page_move.connect(_on_page_change, dispatch_uid="search-move")
     post_delete.connect(_on_page_change, sender=ResourcePage, dispatch_uid="search-delete")
     post_save.connect(_on_resource_save, sender=ResourcePage, dispatch_uid="search-rating")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _on_restriction_change,
+            sender=PageViewRestriction,
+            dispatch_uid=f"search-restriction-{id(signal)}",
+        )

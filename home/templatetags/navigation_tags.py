@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from home.models import FooterText, GuidePage, HomePage, StandardPage
 from library.models import CategoryIndexPage, LibraryIndexPage
+from library.visibility import listed
 
 register = template.Library()
 
@@ -59,7 +60,7 @@ def _menu(language_code):
     home = _locale_home(language_code)
     if home is None:
         return {"home_url": "/", "links": []}
-    children = home.get_children().live().in_menu().specific()
+    children = listed(home.get_children().in_menu()).specific()
     wanted = (LibraryIndexPage, CategoryIndexPage, GuidePage, StandardPage)
     return {
         "home_url": home.url,

@@ -29,6 +29,7 @@ from ..resource_urls import (
     normalize_url,
     validate_resource_url,
 )
+from ..visibility import listed_ids
 
 
 class LibraryIndexPage(Page):
@@ -109,7 +110,8 @@ class CategoryPage(Page):
         featured = services.localized(
             block.value for block in self.featured_resources if block.value
         )
-        context["featured"] = [page for page in featured if page.live]
+        shown = listed_ids(featured)
+        context["featured"] = [page for page in featured if page.pk in shown]
         source = services.source_category(self)
         context["resources"] = services.paginate(
             request,

@@ -199,6 +199,8 @@ TASHARUK_PUBLIC_CACHE = {
         "curation.WantedNote",
         "home.FooterText",
         "vocabulary.Concept",
+        # A view restriction hides its page from every listing (library.visibility).
+        "wagtailcore.PageViewRestriction",
     ],
 }
 

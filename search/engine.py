@@ -133,8 +133,8 @@ def _synonym_rules():
 # Raised whenever index_body's fields or analysis change: the index then counts as out of date
 # like one built with an older vocabulary, and `search_index sync` (or the next vocabulary
 # change) builds a new version. 2: combined text fields for synonyms, offsets for highlights,
-# one combined facet field.
-INDEX_LAYOUT = 2
+# one combined facet field. 3: the publisher's slug as a keyword (the `publisher` filter).
+INDEX_LAYOUT = 3
 
 
 def index_fingerprint(rules=None):

@@ -63,6 +63,10 @@ def test_search_page_filters_by_publisher(client, guides):
     page = BeautifulSoup(response.content.decode(), "html.parser")
     text = page.select_one("main").text
     assert "Encryption guide" in text and "Encryption basics" not in text
+    # The filter shows as a removable chip named for the publisher, and the form keeps it.
+    chip = page.select_one(".search-chips").text
+    assert "Open Press Lab" in chip
+    assert page.select_one("form[role=search] input[name=publisher]")["value"] == "open-press-lab"
 
 
 @pytest.mark.parametrize("value", ["<script>", "a b", "x" * 81, "open/press"])

@@ -113,7 +113,9 @@ def metadata(context):
             for translation in page.get_translations().live().select_related("locale")
         ]
         kind = _kind_of(page)
-        if kind:
+        # A page behind a view restriction (seen by those allowed) gets no image: the image
+        # address would tell others its title, and it is refused to them anyway.
+        if kind and shared_page(kind, page.pk) is not None:
             card = page_card(page)
             if can_draw(card):
                 image = (image_url(kind, page.pk, card, language), card.title)

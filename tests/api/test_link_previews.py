@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files.storage import default_storage
 from PIL import Image, ImageFont
 from wagtail.models import PageViewRestriction, Site
@@ -150,6 +151,13 @@ def test_share_images_of_hidden_things_are_not_served(client, library, program):
     restricted = library["security"][2]
     PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
     assert client.get(f"/en/share/resource/{restricted.pk}/0123456789abcdef.png").status_code == 404
+    # A member allowed to read the restricted page sees no share image in its metadata.
+    member = get_user_model().objects.create_user(username="insider", password="a long pass 42")
+    client.force_login(member)
+    parsed = metadata(client, "/en/library/security-2/")
+    assert one(parsed, "og:title") == "Security guide 2"
+    assert "og:image" not in parsed.meta and one(parsed, "twitter:card") == "summary"
+    client.logout()
     program.unpublish()
     assert client.get(f"/ar/share/program/{program.pk}/0123456789abcdef.png").status_code == 404
     assert client.get("/en/share/anything/1/0123456789abcdef.png").status_code == 404

@@ -11,7 +11,7 @@ from ninja.errors import HttpError
 from search import services as search_services
 from search.engine import FACETS
 
-LISTING = {"locale", "page", "page_size", *FACETS}
+LISTING = {"locale", "page", "page_size", "publisher", *FACETS}
 SEARCH = {"q", "sort", *LISTING}
 # The parameters each route (by url_name) accepts; anything else is refused with a reason.
 ACCEPTED = {

@@ -10,6 +10,7 @@ from django.conf import settings
 from ninja import Field, Query, Schema
 from pydantic import StringConstraints
 
+from library import creators
 from search.engine import MAX_RESULT_WINDOW
 from search.services import FACET_PATTERNS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS
 
@@ -43,6 +44,14 @@ FormatParam = _facet("format")
 RegionParam = _facet("region")
 LicenseParam = _facet("license")
 SortParam = Annotated[Sort | None, Query(None)]
+PublisherParam = Annotated[
+    list[Annotated[str, StringConstraints(pattern=creators.SLUG_PATTERN.pattern)]] | None,
+    Query(
+        None,
+        description="Filter by publisher: the slug of its page (/publishers/<slug>/). Repeat "
+        "the parameter to OR several publishers.",
+    ),
+]
 
 
 class Error(Schema):

@@ -2,7 +2,7 @@
 
 from django.urls import path, register_converter
 
-from . import embed, feeds
+from . import embed, feeds, link_previews
 
 
 class FeedFormat:
@@ -32,4 +32,9 @@ urlpatterns = [
     path("feeds/search/<feed:feed_format>/", feeds.search_feed, name="api_feed_search"),
     path("embed/", embed.builder, name="api_embed"),
     path("embed/widget/", embed.widget, name="api_embed_widget"),
+    path(
+        "share/<slug:kind>/<int:pk>/<slug:digest>.png",
+        link_previews.share_image,
+        name="api_share_image",
+    ),
 ]

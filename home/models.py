@@ -45,6 +45,7 @@ class HomePage(Page):
             "-rating_bayesian", "-rating_count"
         )[:HOME_TOP_RATED_COUNT]
         context["categories"] = library_services.categories_with_counts(self.locale)
+        context["resource_total"] = library_services.live_resource_count(self.locale)
         return context
 
 

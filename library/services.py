@@ -234,7 +234,8 @@ def _json_list_contains_any(field, values):
 
 def filtered_resources(filters):
     """Listed resource pages (any locale) matching `filters`, a dict of facet name → values
-    (category, language, format, region, license): OR within a facet, AND across facets."""
+    (category, language, format, region, license, and publisher by slug): OR within a facet,
+    AND across facets."""
     from .models import ResourcePage
 
     pages = listed(ResourcePage.objects.all())
@@ -253,6 +254,10 @@ def filtered_resources(filters):
         pages = pages.filter(_json_list_contains_any("languages", filters["language"]))
     if filters.get("region"):
         pages = pages.filter(_json_list_contains_any("regions", filters["region"]))
+    if filters.get("publisher"):
+        from .creators import names_for_slugs
+
+        pages = pages.filter(publisher__in=names_for_slugs("publisher", filters["publisher"]))
     return pages
 
 

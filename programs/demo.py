@@ -197,7 +197,11 @@ WEEKS = [
             "إنشاء مدونة لقضيتك وكتابة أول تدوينة.",
         ),
         "resources": [
-            ("https://www.ar-wp.com/write-blog-post/", "Write your first post in ten steps.", "اكتب تدوينتك الأولى في عشر خطوات."),
+            (
+                "https://www.ar-wp.com/write-blog-post/",
+                "Write your first post in ten steps.",
+                "اكتب تدوينتك الأولى في عشر خطوات.",
+            ),
             (
                 "https://ar.globalvoices.org/2010/01/29/3283/",
                 "Read how bloggers in the region write.",

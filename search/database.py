@@ -134,6 +134,7 @@ def _row(doc):
         media_format=doc["format"],
         regions=doc["region"],
         license=doc["license"],
+        publisher=doc.get("publisher", ""),
         source_url=doc["source_url"],
         rating_average=doc["rating_average"],
         rating_count=doc["rating_count"],
@@ -159,6 +160,8 @@ def search(query, locale, filters, sort, page, page_size):
     groups = _groups(query)
     words = [alternative for group in groups for alternative in group.alternatives]
     candidates = SearchDocument.objects.all()
+    if filters.get("publisher"):
+        candidates = candidates.filter(publisher__in=filters["publisher"])
     for group in groups:
         match = Q()
         for alternative in group.alternatives:
@@ -168,7 +171,9 @@ def search(query, locale, filters, sort, page, page_size):
     if words:
         columns += ["title", "tags", "summary", "body", "display"]
     rows = list(candidates.values(*columns))
-    selected = {facet: set(values) for facet, values in filters.items() if values}
+    selected = {
+        facet: set(values) for facet, values in filters.items() if values and facet in FACETS
+    }
 
     def passes(row, skip=None):
         return all(
@@ -467,8 +472,11 @@ def _postgres_search(query, locale, filters, sort, page, page_size):
     statement, which finds the matches once (_counts_and_page). Highlights are made per
     request, in its locale."""
     groups = _groups(query)
-    selected = {facet: sorted(values) for facet, values in filters.items() if values}
-    match_query = _match(groups)
+    selected = {
+        facet: sorted(values) for facet, values in filters.items() if values and facet in FACETS
+    }
+    # The publisher narrows the matches themselves (as on the engine), not counted as a facet.
+    match_query = _match(groups)._replace(publishers=tuple(sorted(filters.get("publisher") or ())))
     rank_queries = [_tsquery(groups, exact) for exact in (True, False)]
     counts_key = _cache_key(["counts", match_query, selected])
     page_key = _cache_key(["page", match_query, *rank_queries, selected, sort, page, page_size])
@@ -546,6 +554,7 @@ class Match(NamedTuple):
     words: str
     concepts: str
     tags: tuple
+    publishers: tuple = ()  # publisher slugs the matches must have one of; () for any
 
 
 def _match(groups):
@@ -561,6 +570,17 @@ def _match(groups):
 
 
 def _match_sql(match):
+    sql, params = _words_sql(match)
+    if match.publishers:
+        sql += (
+            f" AND d.document_id IN (SELECT id FROM {SearchDocument._meta.db_table} "
+            "WHERE publisher = ANY(%s))"
+        )
+        params = [*params, list(match.publishers)]
+    return sql, params
+
+
+def _words_sql(match):
     if match.words and match.concepts:
         return (
             "d.match_vector @@ (to_tsquery('simple', %s) && %s::tsquery)",

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import override
 from wagtail.models import Site
 
+from library.creators import creator_slug
 from library.visibility import listed
 
 from .normalization import nfkc
@@ -48,6 +49,7 @@ _PAGE_FIELDS = [
     "languages",
     "regions",
     "license",
+    "publisher",
     "rating_average",
     "rating_count",
     "rating_bayesian",
@@ -124,6 +126,8 @@ def _document(pages, categories, tags, urls):
         "format": primary["media_format"],
         "region": list(primary["regions"] or []),
         "license": primary["license"],
+        # The publisher's slug (library.creators): filtered on, never counted as a facet.
+        "publisher": creator_slug(primary["publisher"]),
         "source_url": primary["source_url"],
         "rating_average": round(primary["rating_average"] or 0.0, 2),
         "rating_count": primary["rating_count"] or 0,

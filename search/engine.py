@@ -133,8 +133,8 @@ def _synonym_rules():
 # Raised whenever index_body's fields or analysis change: the index then counts as out of date
 # like one built with an older vocabulary, and `search_index sync` (or the next vocabulary
 # change) builds a new version. 2: combined text fields for synonyms, offsets for highlights,
-# one combined facet field.
-INDEX_LAYOUT = 2
+# one combined facet field. 3: the publisher's slug as a keyword (the `publisher` filter).
+INDEX_LAYOUT = 3
 
 
 def index_fingerprint(rules=None):
@@ -179,6 +179,7 @@ def index_body(rules=None):
         "region": facet,
         "license": facet,
         "facet_values": facet,  # "facet:value" for each of the above (facet_values())
+        "publisher": keyword,  # the publisher's slug: a filter, not a facet
         "source_url": {"type": "keyword", "index": False},
         "rating_average": {"type": "float"},
         "rating_count": {"type": "integer"},
@@ -602,7 +603,10 @@ def build_search_body(query, locale, filters, sort, page, page_size):
         },
         {"term": {"locales": {"value": locale, "boost": 0.5}}},
     ]
-    selected = {facet: values for facet, values in filters.items() if values}
+    selected = {facet: values for facet, values in filters.items() if values and facet in FACETS}
+    # The publisher narrows the matches themselves, so the facets count within its resources.
+    publishers = filters.get("publisher")
+    narrowing = [_filter_clause("publisher", publishers)] if publishers else []
     # A facet counts the query's matches under the other facets' filters (not its own). The
     # facets with no value selected all count under every selected filter: one aggregation
     # over the combined "facet:value" field counts them together, in one pass over the matches
@@ -637,6 +641,8 @@ def build_search_body(query, locale, filters, sort, page, page_size):
             "rating_count",
         ],
     }
+    if narrowing:
+        body["query"]["bool"]["filter"] = narrowing
     if selected:
         body["post_filter"] = {
             "bool": {"filter": [_filter_clause(f, v) for f, v in selected.items()]}

@@ -27,6 +27,8 @@ class SearchDocument(models.Model):
     media_format = models.CharField(max_length=20, blank=True)
     regions = models.JSONField(default=list)
     license = models.CharField(max_length=40, blank=True)
+    # The publisher's slug (library.creators): `?publisher=` narrows a search by it.
+    publisher = models.CharField(max_length=80, blank=True, db_index=True)
     source_url = models.URLField(max_length=2048, blank=True)
     rating_average = models.FloatField(default=0.0)
     rating_count = models.PositiveIntegerField(default=0)

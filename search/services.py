@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from library import vocabularies
+from library import creators, vocabularies
 
 from . import database, engine, suggestions
 from .documents import shown_locale
@@ -108,6 +108,17 @@ def parse_params(data, default_locale=None):
                 )
         if values:
             filters[facet] = sorted(set(values))
+    # A publisher (its slug, as in /publishers/<slug>/) narrows a search like a facet but is
+    # not counted as one: there are thousands of them.
+    publishers = [value for value in data.getlist("publisher") if value != ""]
+    for value in publishers:
+        if not creators.SLUG_PATTERN.match(value):
+            raise SearchParameterError(
+                _("“%(value)s” is not a valid value for “%(facet)s”.")
+                % {"value": value[:50], "facet": "publisher"}
+            )
+    if publishers:
+        filters["publisher"] = sorted(set(publishers))
     page = _positive_int("page", data.get("page"), 1)
     page_size = _positive_int("page_size", data.get("page_size"), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE)
     if page * page_size > MAX_RESULT_WINDOW:
@@ -135,7 +146,8 @@ def search(
     expected but unavailable and the database answered instead (reduced mode).
 
     Results are the `locale` translation of each resource (the other one when missing);
-    `filters` maps facet names to value lists (OR within a facet, AND across facets).
+    `filters` maps facet names (and "publisher", by slug) to value lists (OR within a facet,
+    AND across facets).
     """
     filters = {facet: list(values) for facet, values in (filters or {}).items() if values}
     notice = None

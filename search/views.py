@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from library import vocabularies
+from library import creators, vocabularies
 
 from . import services
 from .engine import FACETS
@@ -16,6 +16,7 @@ FACET_TITLES = {
     "format": _("Media format"),
     "region": _("Region"),
     "license": _("Licence"),
+    "publisher": _("Publisher"),  # a filter without a facet: shown as a chip only
 }
 SORT_TITLES = {"relevance": _("Relevance"), "rating": _("Rating"), "newest": _("Newest")}
 
@@ -107,6 +108,9 @@ def _chips(request, params, response):
         for facet in FACETS
         for bucket in response["facets"][facet]
     }
+    for slug in params.filters.get("publisher", []):
+        names = creators.names_for_slugs("publisher", [slug])
+        labels["publisher", slug] = names[0] if names else slug
     return [
         {
             "facet": FACET_TITLES[facet],

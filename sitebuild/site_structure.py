@@ -4,6 +4,9 @@ the library and category indexes, the usage guide, the about and privacy pages a
 `ensure_site()` is idempotent: it creates what is missing and leaves curators' edits alone.
 """
 
+import re
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from wagtail.models import Locale, Page, Site
 
@@ -69,6 +72,66 @@ ABOUT = {
             "no IP addresses are kept.</p>",
             "<p>الحسابات بأسماء مستعارة. لا متتبّعات ولا نصوص برمجية من أطراف ثالثة، ولا نحتفظ "
             "بعناوين IP.</p>",
+        ),
+    ],
+}
+# The About page's last paragraph; "{terms}" becomes a link to the Terms page (a Wagtail page
+# link, which renders as the reader's language's translation of the page).
+ABOUT_TERMS_LINK = (
+    '<p>Using Tasharuk means accepting its <a linktype="page" id="{terms}">Terms of Service</a>.</p>',
+    '<p>استخدامك تشارُك يعني قبولك <a linktype="page" id="{terms}">شروط الخدمة</a>.</p>',
+)
+# Our own text, written as a starting point: the operator adapts it to their organisation and
+# jurisdiction (the first paragraph says so to readers too, until the operator removes it).
+TERMS = {
+    "slug": "terms",
+    "title": ("Terms of Service", "شروط الخدمة"),
+    "intro": (
+        "The rules for using Tasharuk and for what you add to it.",
+        "قواعد استخدام تشارُك وما تضيفه إليه.",
+    ),
+    "body": [
+        ("A template to adapt", "نموذج يُكيَّف"),
+        (
+            "<p>This text is a template written with the software. Whoever runs this site "
+            "adapts it to their organisation and the law that applies to them, and names "
+            "themselves and how to reach them here.</p>",
+            "<p>هذا النص نموذج مكتوب مع البرنامج. على من يدير هذا الموقع أن يكيّفه بحسب "
+            "مؤسسته والقانون الذي يخضع له، وأن يذكر هنا اسمه وطريقة التواصل معه.</p>",
+        ),
+        ("Using the library", "استخدام المكتبة"),
+        (
+            "<p>Anyone may read, search and share the library. An account is needed to submit "
+            "resources, keep collections, rate and comment; a pseudonym is welcome.</p>",
+            "<p>يمكن لأي شخص قراءة المكتبة والبحث فيها ومشاركتها. يلزم حساب لاقتراح المصادر "
+            "وحفظ المجموعات والتقييم والتعليق، ويمكن أن يكون باسم مستعار.</p>",
+        ),
+        ("Our content and its licence", "محتوانا وترخيصه"),
+        (
+            "<p>Text written for this site (descriptions, summaries, guides and these pages) "
+            'is published under the <a href="https://creativecommons.org/licenses/by/4.0/">'
+            "Creative Commons Attribution 4.0 licence</a>. Each resource in the library belongs "
+            "to its authors and keeps its own licence, shown on its page.</p>",
+            "<p>النصوص المكتوبة لهذا الموقع (الأوصاف والملخصات والأدلة وهذه الصفحات) منشورة "
+            'بموجب <a href="https://creativecommons.org/licenses/by/4.0/deed.ar">رخصة المشاع '
+            "الإبداعي نَسب المُصنَّف 4.0</a>. أما كل مصدر في المكتبة فملك لأصحابه ويبقى تحت "
+            "ترخيصه الخاص المذكور في صفحته.</p>",
+        ),
+        ("What you add", "ما تضيفه"),
+        (
+            "<p>Submit only resources you may share, and write summaries, ratings and comments "
+            "in your own words. By adding them you allow this site to publish them under the "
+            "same licence as its own content. Curators may edit or remove anything that breaks "
+            "these rules or puts people at risk.</p>",
+            "<p>لا تقترح إلا مصادر يحق لك مشاركتها، واكتب الملخصات والتقييمات والتعليقات "
+            "بكلماتك. بإضافتها تسمح لهذا الموقع بنشرها بترخيص محتواه نفسه. يمكن للمحرّرين "
+            "تعديل أو حذف ما يخالف هذه القواعد أو يعرّض الناس للخطر.</p>",
+        ),
+        ("No warranty", "بلا ضمان"),
+        (
+            "<p>Resources are linked as they are. Check advice on digital security against "
+            "your own situation before relying on it.</p>",
+            "<p>تُربط المصادر كما هي. قارن نصائح الأمن الرقمي بوضعك الخاص قبل الاعتماد عليها.</p>",
         ),
     ],
 }
@@ -220,7 +283,9 @@ def ensure_site():
         _translate_simple(page, arabic, spec)
         if model is CategoryIndexPage:
             _ensure_categories(page, arabic)
-    for spec in (ABOUT, PRIVACY):
+    terms = _ensure_standard_page(home, arabic, TERMS)
+    about = {**ABOUT, "body": [*ABOUT["body"], *_terms_paragraph(terms)]}
+    for spec in (about, PRIVACY):
         _ensure_standard_page(home, arabic, spec)
     _ensure_guide(home, arabic)
     _ensure_footer(english, arabic)
@@ -244,19 +309,29 @@ def _ensure_home(english):
             )
         )
         home.save_revision().publish()
+    hostname, port = site_address()
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(
-            hostname="localhost",
-            port=80,
+            hostname=hostname,
+            port=port,
             root_page=home,
             is_default_site=True,
             site_name="Tasharuk",
         )
-    elif site.root_page_id != home.pk:
-        site.root_page = home
+    elif (site.root_page_id, site.hostname, site.port) != (home.pk, hostname, port):
+        # Wagtail builds canonical and hreflang URLs from this record: it follows the setting,
+        # so they name the address the site is actually served on.
+        site.root_page, site.hostname, site.port = home, hostname, port
         site.save()
     return home
+
+
+def site_address():
+    """(hostname, port) of settings.TASHARUK_SITE_URL, the port defaulting by scheme."""
+    address = urlsplit(settings.TASHARUK_SITE_URL)
+    default_port = 443 if address.scheme == "https" else 80
+    return address.hostname or "localhost", address.port or default_port
 
 
 def _ensure_child(parent, model, spec, **fields):
@@ -292,11 +367,26 @@ def _strip_p(html):
     return html.removeprefix("<p>").removesuffix("</p>")
 
 
+def _segment(html):
+    """A paragraph as wagtail-localize offers it for translation: links become <a id="aN">
+    (their addresses are kept from the source: a page link follows the reader's language)."""
+    links = iter(range(1, html.count("<a ") + 1))
+    return re.sub(r"<a [^>]*>", lambda _m: f'<a id="a{next(links)}">', _strip_p(html))
+
+
+def _terms_paragraph(terms):
+    """The About page's closing heading and paragraph, linking to the Terms page."""
+    return [
+        ("Terms", "الشروط"),
+        tuple(text.replace("{terms}", str(terms.pk)) for text in ABOUT_TERMS_LINK),
+    ]
+
+
 def _ensure_standard_page(home, arabic, spec):
-    """A StandardPage (about, privacy) whose body alternates heading and text blocks."""
+    """A StandardPage (about, privacy, terms) whose body alternates heading and text blocks."""
     body = [("heading" if i % 2 == 0 else "text", text[0]) for i, text in enumerate(spec["body"])]
     page = _ensure_child(home, StandardPage, spec, intro=spec["intro"][0], body=body)
-    segments = {_strip_p(en): _strip_p(ar) for en, ar in spec["body"]}
+    segments = {_segment(en): _segment(ar) for en, ar in spec["body"]}
     if not page.has_translation(arabic):
         translate(
             page,
@@ -304,6 +394,7 @@ def _ensure_standard_page(home, arabic, spec):
             fields={"title": spec["title"][1], "intro": spec["intro"][1]},
             segments=segments,
         )
+    return page
 
 
 def _ensure_guide(home, arabic):

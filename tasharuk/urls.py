@@ -31,6 +31,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("users.urls")),  # allauth + 2FA + profile, before the catch-all
     path("", include("search.urls")),  # /en/search/, /ar/search/
+    path("", include("library.urls")),  # publishers' and authors' pages
     path("", include("community.urls")),  # members: submit, rate, comment, collections, feedback
     path("", include("users.wagtail_frontend")),  # Wagtail's _util/ routes, under our rules
     path("", include("programs.urls")),  # training programs: enrol, answer, discuss, certificates

@@ -31,6 +31,7 @@ def list_resources(
     format: schemas.FormatParam = None,
     region: schemas.RegionParam = None,
     license: schemas.LicenseParam = None,
+    publisher: schemas.PublisherParam = None,
     page: schemas.PageParam = None,
     page_size: schemas.PageSizeParam = None,
 ):

@@ -28,6 +28,7 @@ def search(
     format: schemas.FormatParam = None,
     region: schemas.RegionParam = None,
     license: schemas.LicenseParam = None,
+    publisher: schemas.PublisherParam = None,
     sort: schemas.SortParam = None,
     page: schemas.PageParam = None,
     page_size: schemas.PageSizeParam = None,

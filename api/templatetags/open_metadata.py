@@ -1,5 +1,6 @@
 """What a page tells feed readers, other sites and search engines about itself: feed links,
-oEmbed discovery and schema.org JSON-LD for resources. Used once, in base.html's <head>."""
+Open Graph and Twitter card metadata (api.link_previews), oEmbed discovery and schema.org
+JSON-LD for resources. Used once, in base.html's <head>."""
 
 import contextlib
 import json
@@ -15,7 +16,7 @@ from django.utils.translation import gettext as _
 from library import vocabularies
 from library.models import CategoryPage, ResourcePage
 
-from .. import streams
+from .. import link_previews, streams
 
 register = template.Library()
 
@@ -60,6 +61,9 @@ def open_metadata(context):
             )
     html = format_html_join(
         "\n    ", '<link rel="alternate" type="{}" title="{}" href="{}">', links
+    )
+    html += format_html_join(
+        "", '\n    <meta {}="{}" content="{}">', link_previews.metadata(context)
     )
     if isinstance(page, ResourcePage):
         oembed = (

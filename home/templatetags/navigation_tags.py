@@ -15,8 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from home.models import FooterText, GuidePage, HomePage, StandardPage
-from library.models import CategoryIndexPage, LibraryIndexPage
+from home.models import FooterText, HomePage
 from library.visibility import listed
 
 register = template.Library()
@@ -60,13 +59,12 @@ def _menu(language_code):
     home = _locale_home(language_code)
     if home is None:
         return {"home_url": "/", "links": []}
-    children = listed(home.get_children().in_menu()).specific()
-    wanted = (LibraryIndexPage, CategoryIndexPage, GuidePage, StandardPage)
+    # Every live, public section curators show in menus (library, categories, programs, guide,
+    # about): the page tree's order is the menu's order.
+    children = listed(home.get_children().in_menu())
     return {
         "home_url": home.url,
-        "links": [
-            {"title": page.title, "url": page.url} for page in children if isinstance(page, wanted)
-        ],
+        "links": [{"title": page.title, "url": page.url} for page in children],
     }
 
 

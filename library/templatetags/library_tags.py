@@ -2,9 +2,10 @@
 tags that render what other apps add to a resource page (see library.resource_extensions)."""
 
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
-from library import resource_extensions, vocabularies
+from library import creators, resource_extensions, vocabularies
 from library.blocks import CONTRIBUTOR_ROLES
 
 register = template.Library()
@@ -12,6 +13,15 @@ register = template.Library()
 register.filter("language_label", vocabularies.language_label)
 register.filter("region_label", vocabularies.region_label)
 register.filter("format_label", vocabularies.format_label)
+
+
+@register.filter
+def creator_url(name, role):
+    """The address of the page listing a publisher's or author's resources ('' for none)."""
+    slug = creators.creator_slug(name)
+    if not slug or role not in creators.ROLES:
+        return ""
+    return reverse(f"library_{role}", args=[slug])
 
 
 @register.filter

@@ -13,7 +13,9 @@ from django.utils.translation import gettext_lazy as _
 ENV_SECRET_KEY = os.environ.get("TASHARUK_SECRET_KEY", "")
 ENV_DATABASE_URL = os.environ.get("DATABASE_URL", "")
 ENV_ALLOWED_HOSTS = [h for h in os.environ.get("TASHARUK_ALLOWED_HOSTS", "").split(",") if h]
-ENV_BASE_URL = os.environ.get("TASHARUK_BASE_URL", "http://127.0.0.1:8000")
+# Where readers reach the site (scheme, host and port): canonical, hreflang and share links name
+# it, and the demo loader points the Wagtail Site record at it. `make run` serves 127.0.0.1:8000.
+ENV_BASE_URL = os.environ.get("TASHARUK_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # The engine's nodes: one URL, or several separated by commas (each gets requests in turn, and
 # a request a node cannot answer is retried on another). Empty: database search.
 ENV_SEARCH_URL = os.environ.get("TASHARUK_SEARCH_URL", "")
@@ -315,6 +317,8 @@ STORAGES = {
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Tasharuk"
 WAGTAILADMIN_BASE_URL = ENV_BASE_URL
+# The public address (TASHARUK_BASE_URL): what link previews and canonical links name.
+TASHARUK_SITE_URL = ENV_BASE_URL
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 # The admin's own search stays on the database; the public search has its own gateway (search/).

@@ -5,6 +5,7 @@ from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +109,7 @@ def test_builder_previews_and_gives_the_embed_code(client, library, language, di
     ("language", "title"), [("en", "Security guide 1"), ("ar", "دليل الأمان 1")]
 )
 def test_oembed_describes_a_resource_page(client, library, language, title):
-    url = f"http://localhost/{language}/library/security-1/"
+    url = f"{settings.TASHARUK_SITE_URL}/{language}/library/security-1/"
     response = client.get(f"/api/v1/oembed/?url={quote(url)}&format=json")
     assert response.status_code == 200
     data = response.json()
@@ -146,7 +147,8 @@ def test_oembed_other_formats_are_not_implemented(client, library):
 def test_resource_page_has_oembed_discovery(client, library):
     page = soup(client.get("/en/library/security-1/"))
     link = page.select_one('link[type="application/json+oembed"]')
-    assert link["href"].startswith("http://testserver/api/v1/oembed/?url=http%3A%2F%2Flocalhost")
+    page_url = quote(settings.TASHARUK_SITE_URL, safe="")
+    assert link["href"].startswith(f"http://testserver/api/v1/oembed/?url={page_url}")
     assert client.get(link["href"].replace("http://testserver", "")).status_code == 200
 
 
@@ -206,8 +208,8 @@ def test_translated_pages_name_both_editions_and_untranslated_ones_none(client, 
         link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"][hreflang]')
     }
     assert alternates == {
-        "en": "http://localhost/en/library/security-0/",
-        "ar": "http://localhost/ar/library/security-0/",
+        "en": f"{settings.TASHARUK_SITE_URL}/en/library/security-0/",
+        "ar": f"{settings.TASHARUK_SITE_URL}/ar/library/security-0/",
     }
     lonely = soup(client.get("/en/library/privacy-basics/"))
     assert not lonely.select('link[rel="alternate"][hreflang]')
@@ -217,7 +219,7 @@ def test_sitemap_lists_both_languages(client, library):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     body = response.content.decode()
-    # Wagtail names pages by their site's host name (localhost in tests).
-    assert "http://localhost/en/library/security-0/" in body
-    assert "http://localhost/ar/library/security-0/" in body
-    assert "http://localhost/ar/categories/privacy/" in body
+    # Wagtail names pages by their Site record, which follows TASHARUK_BASE_URL.
+    assert f"{settings.TASHARUK_SITE_URL}/en/library/security-0/" in body
+    assert f"{settings.TASHARUK_SITE_URL}/ar/library/security-0/" in body
+    assert f"{settings.TASHARUK_SITE_URL}/ar/categories/privacy/" in body

@@ -144,6 +144,7 @@ def test_schema_is_openapi_3_generated_from_the_routes(client):
     search = schema["paths"]["/api/v1/search/"]["get"]
     names = {parameter["name"] for parameter in search["parameters"]}
     assert names == {"q", "locale", "category", "language", "format", "region", "license"} | {
+        "publisher",
         "sort",
         "page",
         "page_size",

@@ -103,6 +103,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, before host checks, the HTTPS redirect and everything else.
+    "tasharuk.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "tasharuk.public_responses.TextCompressionMiddleware",  # gzip text only (BREACH: see module)
     "whitenoise.middleware.WhiteNoiseMiddleware",

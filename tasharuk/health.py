@@ -25,7 +25,7 @@ ENGINE_TIMEOUT_SECONDS = 2
 
 
 def database_status():
-    """"ok" when the database answers a query, else "down"."""
+    """Whether the database answers a query: "ok" or "down"."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -36,7 +36,8 @@ def database_status():
 
 
 def cache_status():
-    """"ok" when the shared cache server answers (a cache in process memory always does)."""
+    """Whether the shared cache server answers: "ok" (a cache in process memory always does)
+    or "down"."""
     ping = getattr(cache, "ping", None)  # tasharuk.shared_cache.SharedRedisCache
     if ping is None:
         return "ok"
@@ -44,7 +45,7 @@ def cache_status():
 
 
 def engine_status():
-    """"ok" when the engine answers and has the index, "down" when not, "off" when the site is
+    """Whether the engine answers and has the index: "ok", "down", or "off" when the site is
     configured without one (database search by design)."""
     from search import engine
 

@@ -236,7 +236,8 @@ class Instance:
         return self.request("POST", path, {**data, "csrfmiddlewaretoken": token}, cookies)
 
     def logged(self):
-        self.log.flush()
+        if not self.log.closed:
+            self.log.flush()
         return Path(self.log_path).read_text(errors="replace")
 
     def stop(self):

@@ -157,6 +157,14 @@ class SharedRedisCache(RedisCache):
     def delete_many(self, keys, version=None):
         return self._call("delete_many", (list(keys), version), {}, None)
 
+    def _scan(self, client):
+        return client.scan_iter(match=_glob_escape(self.key_prefix) + ":*", count=1000)
+
+    def keys(self):
+        """The stored keys of this cache (its KEY_PREFIX), as stored: for inspection and tests."""
+        client = self._cache.get_client(None)
+        return [key.decode() for key in self._scan(client)]
+
     def clear(self):
         """Delete this cache's keys (its KEY_PREFIX) only; the whole database when it has none."""
         if self._local is not None:
@@ -167,9 +175,8 @@ class SharedRedisCache(RedisCache):
             return False
         try:
             client = self._cache.get_client(None, write=True)
-            pattern = _glob_escape(self.key_prefix) + ":*"
             batch = []
-            for key in client.scan_iter(match=pattern, count=1000):
+            for key in self._scan(client):
                 batch.append(key)
                 if len(batch) >= 1000:
                     client.delete(*batch)

@@ -109,13 +109,16 @@ def language_links(context):
 
 @register.simple_tag
 def footer_text():
-    """The footer snippet of the active locale, falling back to the default locale's."""
+    """The footer snippet's text ({"body"}) of the active locale, falling back to the default
+    locale's."""
 
     def read():
         texts = {
             text.locale.language_code: text for text in FooterText.objects.select_related("locale")
         }
-        return texts.get(language_code) or texts.get(settings.LANGUAGE_CODE)
+        text = texts.get(language_code) or texts.get(settings.LANGUAGE_CODE)
+        # Plain data, not the model instance: the shared cache outlives a deploy's code.
+        return {"body": text.body} if text else None
 
     language_code = get_language()
     return _remembered("footer", language_code, read)

@@ -147,3 +147,17 @@ def test_production_refuses_several_processes_without_a_shared_cache():
         production(TASHARUK_PROCESSES="3", TASHARUK_CACHE_URL="redis://127.0.0.1:1/0").returncode
         == 0
     )
+
+
+def test_the_kept_footer_is_forgotten_when_a_footer_is_saved(db, settings, english):
+    from home.models import FooterText
+
+    settings.TASHARUK_PUBLIC_CACHE = {**settings.TASHARUK_PUBLIC_CACHE, "SITE_CHROME_SECONDS": 300}
+    footer = FooterText.objects.create(locale=english, body="<p>Run by volunteers.</p>")
+    assert "Run by volunteers." in Client().get("/en/").content.decode()
+    # Changed without a save signal: the kept footer still shows.
+    FooterText.objects.filter(pk=footer.pk).update(body="<p>Changed quietly.</p>")
+    assert "Run by volunteers." in Client().get("/en/").content.decode()
+    footer.body = "<p>Run by volunteers and partners.</p>"
+    footer.save()
+    assert "Run by volunteers and partners." in Client().get("/en/").content.decode()

@@ -92,11 +92,6 @@ def public_page_cache():
     return caches[CACHE_ALIAS]
 
 
-def forget_public_pages(**_signal_arguments):
-    """Make every process render anonymous pages afresh (content changed)."""
-    invalidation.advance(invalidation.PAGES)
-
-
 def _page_types():
     return tuple(apps.get_model(label) for label in cache_settings()["PAGE_TYPES"])
 

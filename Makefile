@@ -40,5 +40,6 @@ benchmark: install
 
 clean:
 	scripts/postgres/stop || true
+	scripts/redis/stop || true
 	test ! -x scripts/search-engine/stop || scripts/search-engine/stop || true
 	rm -rf .build db.sqlite3 static

@@ -1,7 +1,5 @@
 """Library logic shared by pages, commands and the API: listing, ordering, filtering, identity."""
 
-import time
-
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.db.models import Count, F, Max, Q
@@ -102,15 +100,13 @@ def categories_with_counts(locale):
     return categories
 
 
-_counts = {}
-
-
 def category_resource_counts(locale):
     """{default-language category pk: number of listed resources of `locale` filed under it}.
 
     Counting reads every filing of every resource (a few hundred thousand rows at 100,000
-    resources), so each process keeps the answer for TASHARUK_PUBLIC_CACHE
-    ["CATEGORY_COUNT_SECONDS"]: the counts beside category names may lag that long."""
+    resources), so the answer is kept in the shared cache for TASHARUK_PUBLIC_CACHE
+    ["CATEGORY_COUNT_SECONDS"] or until a page is published, unpublished or moved (see
+    _kept)."""
     from .models import ResourcePage
 
     def count():
@@ -133,16 +129,22 @@ def forget_counts(**_signal_arguments):
 
 
 def _kept(key, count):
-    """`count()`, kept by this process for TASHARUK_PUBLIC_CACHE["CATEGORY_COUNT_SECONDS"]."""
+    """`count()`, kept in the shared cache for TASHARUK_PUBLIC_CACHE["CATEGORY_COUNT_SECONDS"]
+    under the PUBLICATION generation: publishing anywhere makes every process count afresh."""
     from django.conf import settings
+    from django.core.cache import cache
+
+    from tasharuk import invalidation
 
     seconds = settings.TASHARUK_PUBLIC_CACHE["CATEGORY_COUNT_SECONDS"]
-    kept = _counts.get(key)
-    if seconds > 0 and kept is not None and kept[0] > time.monotonic():
-        return kept[1]
-    value = count()
-    if seconds > 0:
-        _counts[key] = (time.monotonic() + seconds, value)
+    if seconds <= 0:
+        return count()
+    generation = invalidation.current(invalidation.PUBLICATION)
+    cache_key = "kept:{}:{}".format(generation, ":".join(str(part) for part in key))
+    value = cache.get(cache_key)
+    if value is None:
+        value = count()
+        cache.set(cache_key, value, seconds)
     return value
 
 

@@ -12,6 +12,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from library import creators, vocabularies
+from tasharuk import invalidation
 
 from . import database, engine, suggestions
 from .documents import shown_locale
@@ -277,21 +279,21 @@ def vocabulary_label(facet, value, locale):
         return str(lookup(value))
 
 
-_category_cache = {}
 CATEGORY_CACHE_SECONDS = 60
 
 
 def category_titles(locale):
-    """Category slug → title in `locale` (cached for a minute: 40 rows that rarely change)."""
+    """Category slug → title in `locale`, kept in the shared cache for a minute or until a page
+    is published, unpublished or moved (40 rows that rarely change)."""
     from library.models import CategoryPage
 
-    cached = _category_cache.get(locale)
-    if cached and cached[0] > time.monotonic():
-        return cached[1]
-    titles = dict(
-        CategoryPage.objects.filter(locale__language_code=locale).values_list("slug", "title")
-    )
-    _category_cache[locale] = (time.monotonic() + CATEGORY_CACHE_SECONDS, titles)
+    key = f"search:category-titles:{invalidation.current(invalidation.PUBLICATION)}:{locale}"
+    titles = cache.get(key)
+    if titles is None:
+        titles = dict(
+            CategoryPage.objects.filter(locale__language_code=locale).values_list("slug", "title")
+        )
+        cache.set(key, titles, CATEGORY_CACHE_SECONDS)
     return titles
 
 

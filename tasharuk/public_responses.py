@@ -16,7 +16,7 @@ Compression (`TextCompressionMiddleware`)
 
 Anonymous page cache (`AnonymousPageCacheMiddleware`)
     A signed-out visitor's request for a public content page (home, library index, categories,
-    a category, a resource, standard and guide pages) is answered from a per-process cache
+    a category, a resource, standard and guide pages) is answered from the shared cache
     when the same page was rendered for another signed-out visitor less than
     TASHARUK_PUBLIC_CACHE["SECONDS"] ago. The rules, each of which keeps a member's or one
     visitor's content away from anyone else:
@@ -38,14 +38,13 @@ Anonymous page cache (`AnonymousPageCacheMiddleware`)
       reused with the same HTML, which keeps the nonce's promise: nothing can be injected into
       a stored page, and anything new on the page means a new rendering with a new nonce.
 
-    Freshness: every entry lives TASHARUK_PUBLIC_CACHE["SECONDS"] (30 s in production) at most,
-    and the process that publishes, unpublishes, moves or deletes a page, or saves or deletes a
-    model listed in TASHARUK_PUBLIC_CACHE["CLEARED_BY"] (ratings, comments, link health, wanted
-    notes, the footer, the vocabulary), empties its own cache at once. The cache lives in each
-    worker's memory (nothing shared is needed), so other workers show the change when their
-    copy expires: at most SECONDS later. A short lifetime rather than cross-process
-    invalidation keeps the cache simple and bounds how long an unpublished resource can still
-    be seen; it still takes the repeated renders of popular pages off the database.
+    Freshness: every entry lives TASHARUK_PUBLIC_CACHE["SECONDS"] (30 s in production) at most.
+    The cache is the shared one (TASHARUK_CACHE_URL, docs/operations/shared-cache.md), and its
+    keys carry the PAGES generation (tasharuk/invalidation.py): publishing, unpublishing,
+    moving or deleting a page, or saving or deleting a model listed in
+    TASHARUK_PUBLIC_CACHE["CLEARED_BY"] (ratings, comments, link health, wanted notes, the
+    footer, the vocabulary), in any process, makes every process render the page afresh at
+    once. While the cache server is away nothing is cached and every page is rendered.
 """
 
 import hashlib
@@ -54,10 +53,11 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
-from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_vary_headers
+
+from . import invalidation
 
 CACHE_ALIAS = "public_pages"
 ALLOWED_QUERY_PARAMETERS = frozenset({"page", "sort", "comments"})
@@ -92,26 +92,6 @@ def public_page_cache():
     return caches[CACHE_ALIAS]
 
 
-def forget_public_pages(**_signal_arguments):
-    """Empty this process's cache of anonymous pages (content changed)."""
-    public_page_cache().clear()
-
-
-def connect_invalidation():
-    """Empty the cache whenever pages are published, unpublished, moved or deleted, or a model
-    named in CLEARED_BY (by "app_label.ModelName") is saved or deleted in this process."""
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(forget_public_pages, dispatch_uid=f"public-pages-{id(signal)}")
-    for label in cache_settings()["CLEARED_BY"]:
-        model = apps.get_model(label)
-        for signal in (post_save, post_delete):
-            signal.connect(
-                forget_public_pages, sender=model, dispatch_uid=f"public-pages-{label}-{id(signal)}"
-            )
-
-
 def _page_types():
     return tuple(apps.get_model(label) for label in cache_settings()["PAGE_TYPES"])
 
@@ -137,7 +117,8 @@ def cache_key(request):
     except DisallowedHost:
         return None  # the view answers it with a 400
     address = f"{request.scheme}://{host}{request.path}?{query}"
-    return "page:" + hashlib.sha256(address.encode()).hexdigest()
+    generation = invalidation.current(invalidation.PAGES)
+    return f"page:{generation}:" + hashlib.sha256(address.encode()).hexdigest()
 
 
 def may_keep(request, response):
@@ -173,11 +154,10 @@ def _from_store(entry):
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve signed-out visitors' public pages from a short-lived per-process cache."""
+    """Serve signed-out visitors' public pages from the short-lived shared cache."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        connect_invalidation()
 
     def __call__(self, request):
         seconds = cache_settings()["SECONDS"]

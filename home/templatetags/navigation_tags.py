@@ -1,15 +1,14 @@
 """Site navigation: the main menu of the active locale, the language switcher, the footer.
 
 The menu, the footer and each locale's home address are the same on every page: they are read
-once per language and kept for TASHARUK_PUBLIC_CACHE["SITE_CHROME_SECONDS"] (0 in development
-and tests), and forgotten at once when this process publishes,
-unpublishes or moves a page or saves a footer (home.apps connects `forget_site_chrome`).
+once per language and kept in the shared cache for TASHARUK_PUBLIC_CACHE["SITE_CHROME_SECONDS"]
+(0 in development and tests), under the PAGES generation, so publishing, unpublishing or
+moving a page or saving a footer in any process forgets them at once (tasharuk/invalidation.py).
 """
-
-import time
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -17,11 +16,9 @@ from wagtail.models import Page
 
 from home.models import FooterText, HomePage
 from library.visibility import listed
+from tasharuk import invalidation
 
 register = template.Library()
-
-
-_site_chrome = {}
 
 
 def _remembered(part, language_code, read):
@@ -29,17 +26,13 @@ def _remembered(part, language_code, read):
     seconds = settings.TASHARUK_PUBLIC_CACHE["SITE_CHROME_SECONDS"]
     if seconds <= 0:
         return read()
-    now = time.monotonic()
-    kept = _site_chrome.get((part, language_code))
-    if kept is None or kept[0] <= now:
-        kept = (now + seconds, read())
-        _site_chrome[(part, language_code)] = kept
-    return kept[1]
-
-
-def forget_site_chrome(**_signal_arguments):
-    """Drop the kept menus, footers and home addresses (content changed in this process)."""
-    _site_chrome.clear()
+    generation = invalidation.current(invalidation.PAGES)
+    key = f"chrome:{generation}:{part}:{language_code}"
+    kept = cache.get(key)
+    if kept is None:
+        kept = (read(),)  # a tuple, so that a value of None is kept too
+        cache.set(key, kept, seconds)
+    return kept[0]
 
 
 def _locale_home(language_code):
@@ -115,13 +108,16 @@ def language_links(context):
 
 @register.simple_tag
 def footer_text():
-    """The footer snippet of the active locale, falling back to the default locale's."""
+    """The footer snippet's text ({"body"}) of the active locale, falling back to the default
+    locale's."""
 
     def read():
         texts = {
             text.locale.language_code: text for text in FooterText.objects.select_related("locale")
         }
-        return texts.get(language_code) or texts.get(settings.LANGUAGE_CODE)
+        text = texts.get(language_code) or texts.get(settings.LANGUAGE_CODE)
+        # Plain data, not the model instance: the shared cache outlives a deploy's code.
+        return {"body": text.body} if text else None
 
     language_code = get_language()
     return _remembered("footer", language_code, read)

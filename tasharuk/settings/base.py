@@ -40,6 +40,16 @@ ENV_EMAIL_PASSWORD = os.environ.get("TASHARUK_EMAIL_PASSWORD", "")
 ENV_DEFAULT_FROM_EMAIL = os.environ.get("TASHARUK_FROM_EMAIL", "Tasharuk <noreply@localhost>")
 # How long signed-out visitors' pages are reused, in seconds (0: off; tasharuk/public_responses.py).
 ENV_PUBLIC_CACHE_SECONDS = int(os.environ.get("TASHARUK_PUBLIC_CACHE_SECONDS", "30"))
+# The shared cache (a Redis-protocol server: redis://[:password@]host:port/db, rediss:// for
+# TLS; several URLs separated by commas: the first takes writes, the others serve reads).
+# Empty: each process keeps its own cache in memory, which is right for one process only
+# (production refuses to start with TASHARUK_PROCESSES > 1 without it). See
+# docs/operations/shared-cache.md.
+ENV_CACHE_URL = os.environ.get("TASHARUK_CACHE_URL", "")
+# Prefix of every key, so that several sites (or test runs) can share one server.
+ENV_CACHE_KEY_PREFIX = os.environ.get("TASHARUK_CACHE_KEY_PREFIX", "tasharuk")
+# How many processes serve the site (web workers and task workers, on all machines together).
+ENV_PROCESSES = int(os.environ.get("TASHARUK_PROCESSES", "1"))
 # How many reverse proxies sit in front of the site (their X-Forwarded-For entries are trusted).
 ENV_TRUSTED_PROXY_COUNT = int(os.environ.get("TASHARUK_TRUSTED_PROXY_COUNT", "0"))
 # Whether the proxy in front terminates TLS and says so in X-Forwarded-Proto (production only:
@@ -105,6 +115,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, before host checks, the HTTPS redirect and everything else.
+    "tasharuk.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "tasharuk.public_responses.TextCompressionMiddleware",  # gzip text only (BREACH: see module)
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -161,27 +173,51 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "users.User"
 
-# Rate-limit counters live in "default"; "public_pages" holds signed-out visitors' pages
-# (tasharuk/public_responses.py), so emptying it never resets a rate limit. Both are in each
-# process's memory: nothing here must be shared between workers.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "public_pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "public-pages",
-        # ~20 KB a page: at most ~20 MB a worker.
-        "OPTIONS": {"MAX_ENTRIES": 1000},
-    },
-}
+
+def cache_settings(url, key_prefix):
+    """CACHES for a shared cache server at `url` (tasharuk/shared_cache.py), or, without one,
+    for caches in each process's memory (one process only).
+
+    Rate-limit counters, kept menus and counts, the search fallback's answers and the
+    invalidation generations live in "default"; "public_pages" holds signed-out visitors'
+    pages (tasharuk/public_responses.py), so emptying it never resets a rate limit. When the
+    server is away, "default" counts in the process and "public_pages" keeps nothing."""
+    if not url:
+        return {
+            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+            "public_pages": {
+                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "public-pages",
+                # ~20 KB a page: at most ~20 MB a worker.
+                "OPTIONS": {"MAX_ENTRIES": 1000},
+            },
+        }
+    return {
+        "default": {
+            "BACKEND": "tasharuk.shared_cache.SharedRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": key_prefix,
+            "OPTIONS": {"FALLBACK": "local"},
+        },
+        "public_pages": {
+            "BACKEND": "tasharuk.shared_cache.SharedRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"{key_prefix}-pages",
+            "OPTIONS": {"FALLBACK": "none"},
+        },
+    }
+
+
+CACHES = cache_settings(ENV_CACHE_URL, ENV_CACHE_KEY_PREFIX)
 TASHARUK_PUBLIC_CACHE = {
-    # How long a signed-out visitor's page is reused (0: never). Other workers than the one
-    # where a page was published see the change within this time.
+    # How long a signed-out visitor's page is reused (0: never). Publishing forgets the pages
+    # of every process at once (a generation number in the shared cache).
     "SECONDS": ENV_PUBLIC_CACHE_SECONDS,
-    # How long each process keeps the menu, footer and home addresses every page shows
-    # (home/templatetags/navigation_tags.py); publishing there forgets them at once.
+    # How long the menu, footer and home addresses every page shows are kept in the cache
+    # (home/templatetags/navigation_tags.py); publishing forgets them at once.
     "SITE_CHROME_SECONDS": 30,
-    # How long each process keeps the number of resources per category (home page, category
-    # index, API): counting them reads every filing of every resource.
+    # How long the number of resources per category (home page, category index, API) is kept
+    # in the cache: counting them reads every filing of every resource. Publishing forgets it.
     "CATEGORY_COUNT_SECONDS": 300,
     # Page types whose anonymous renderings may be reused; never member or form pages.
     "PAGE_TYPES": [
@@ -193,7 +229,7 @@ TASHARUK_PUBLIC_CACHE = {
         "library.CategoryPage",
         "library.ResourcePage",
     ],
-    # Saving or deleting one of these empties the cache of the process that did it.
+    # Saving or deleting one of these forgets every process's cached pages.
     "CLEARED_BY": [
         "community.Rating",
         "community.Comment",

@@ -3,7 +3,14 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ENV_ALLOWED_HOSTS, ENV_DATABASE_URL, ENV_SECRET_KEY, ENV_TRUST_FORWARDED_PROTO
+from .base import (
+    ENV_ALLOWED_HOSTS,
+    ENV_CACHE_URL,
+    ENV_DATABASE_URL,
+    ENV_PROCESSES,
+    ENV_SECRET_KEY,
+    ENV_TRUST_FORWARDED_PROTO,
+)
 
 DEBUG = False
 
@@ -13,6 +20,13 @@ if not ENV_ALLOWED_HOSTS:
     raise ImproperlyConfigured("TASHARUK_ALLOWED_HOSTS must list the site's host names.")
 if not ENV_DATABASE_URL:
     raise ImproperlyConfigured("DATABASE_URL must point at the production PostgreSQL database.")
+# Rate limits, cached pages and their invalidation only hold across processes through the
+# shared cache: without it, each process would count and cache alone (docs/operations/).
+if ENV_PROCESSES > 1 and not ENV_CACHE_URL:
+    raise ImproperlyConfigured(
+        "TASHARUK_PROCESSES is more than 1: set TASHARUK_CACHE_URL to the shared cache server "
+        "(redis://host:port/db), or run a single process."
+    )
 
 # Behind the TLS-terminating proxy (deploy/nginx), requests reach gunicorn over plain HTTP and
 # the proxy's X-Forwarded-Proto says how the client came. A client can send that header too, so

@@ -1,6 +1,9 @@
 """Test settings: PostgreSQL from DATABASE_URL (set by `make test`), fast hashing, no real email."""
 
+import os
+
 from .base import *  # noqa: F403
+from .base import ENV_CACHE_URL, ENV_SEARCH_INDEX_PREFIX, cache_settings
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"
@@ -24,3 +27,10 @@ TASHARUK_PUBLIC_CACHE = {  # noqa: F405
     "SITE_CHROME_SECONDS": 0,
     "CATEGORY_COUNT_SECONDS": 0,
 }
+# With TASHARUK_CACHE_URL (set by `make test`) the caches are the shared Redis ones production
+# uses. Each run keys its entries apart (work trees share a server, and a run must not read
+# what the last one left); servers a test starts are given the run's prefix explicitly.
+CACHES = cache_settings(
+    ENV_CACHE_URL,
+    os.environ.get("TASHARUK_CACHE_KEY_PREFIX") or f"test-{ENV_SEARCH_INDEX_PREFIX}-{os.getpid()}",
+)

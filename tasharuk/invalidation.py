@@ -1,0 +1,92 @@
+"""How every process forgets cached content at once when it changes: generation numbers kept
+in the shared cache, which the keys of cached content include.
+
+Publishing (or unpublishing, moving, saving a model listed in TASHARUK_PUBLIC_CACHE
+["CLEARED_BY"]) advances a generation; from then on every process, on every machine, builds
+its keys with the new number, so the entries made before are never read again and expire on
+their own. Nothing has to be deleted, and no process has to be told.
+
+Two generations:
+- PAGES: anonymous pages, the menu, the footer and home addresses. Advanced by publishing and
+  by every model in CLEARED_BY (ratings, comments, link health, the footer, …).
+- PUBLICATION: what only publishing changes and is costly to recompute (resource counts per
+  category, category titles). Ratings and comments leave it alone.
+
+A generation starts from the clock (microseconds), not from 1: if its key is ever lost
+(evicted, or the server restarted), the new number cannot match one that older entries still
+carry. While the shared cache server is away, the default cache counts in the process
+(tasharuk/shared_cache.py), so a publish reaches only its own process until the server is
+back; cached entries' lifetimes bound how long others may show the old content.
+"""
+
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+
+PAGES = "pages"
+PUBLICATION = "publication"
+
+
+def _key(name):
+    return f"generation:{name}"
+
+
+def current(name):
+    """The generation `name` now has (made when missing)."""
+    value = cache.get(_key(name))
+    if value is None:
+        cache.add(_key(name), time.time_ns() // 1000, None)
+        value = cache.get(_key(name))
+    return value if value is not None else 0
+
+
+def _advance_now(name):
+    try:
+        cache.incr(_key(name))
+    except ValueError:  # never made, or lost: a fresh number from the clock
+        cache.set(_key(name), time.time_ns() // 1000, None)
+
+
+def advance(name):
+    """Move `name` to a new generation: every process stops reading older entries.
+
+    Done at once and again after the current transaction commits: a process that reads the
+    old rows between the two and caches them does so under the first new number, which the
+    second leaves behind."""
+    _advance_now(name)
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: _advance_now(name))
+
+
+def pages_changed(**_signal_arguments):
+    """Signal receiver: cached pages and the site chrome are out of date."""
+    advance(PAGES)
+
+
+def publication_changed(**_signal_arguments):
+    """Signal receiver: a page was published, unpublished or moved."""
+    advance(PAGES)
+    advance(PUBLICATION)
+
+
+def connect():
+    """Advance the generations when pages are published, unpublished, moved or deleted, or a
+    model named in CLEARED_BY ("app_label.ModelName") is saved or deleted, in any process:
+    web workers, task workers and management commands alike (called from home.apps)."""
+    from wagtail.models import Page
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(publication_changed, dispatch_uid=f"generations-{id(signal)}")
+    # Deleting pages fires post_delete for the base Page row of each.
+    post_delete.connect(publication_changed, sender=Page, dispatch_uid="generations-page-delete")
+    for label in settings.TASHARUK_PUBLIC_CACHE["CLEARED_BY"]:
+        model = apps.get_model(label)
+        for signal in (post_save, post_delete):
+            signal.connect(
+                pages_changed, sender=model, dispatch_uid=f"generations-{label}-{id(signal)}"
+            )

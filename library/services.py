@@ -123,11 +123,6 @@ def category_resource_counts(locale):
     return _kept(("categories", locale.pk), count)
 
 
-def forget_counts(**_signal_arguments):
-    """Drop the counts this process keeps (a page was hidden from listings)."""
-    _counts.clear()
-
-
 def _kept(key, count):
     """`count()`, kept in the shared cache for TASHARUK_PUBLIC_CACHE["CATEGORY_COUNT_SECONDS"]
     under the PUBLICATION generation: publishing anywhere makes every process count afresh."""

@@ -77,13 +77,21 @@ def connect():
     """Advance the generations when pages are published, unpublished, moved or deleted, or a
     model named in CLEARED_BY ("app_label.ModelName") is saved or deleted, in any process:
     web workers, task workers and management commands alike (called from home.apps)."""
-    from wagtail.models import Page
+    from wagtail.models import Page, PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(publication_changed, dispatch_uid=f"generations-{id(signal)}")
     # Deleting pages fires post_delete for the base Page row of each.
     post_delete.connect(publication_changed, sender=Page, dispatch_uid="generations-page-delete")
+    # A view restriction takes its pages out of every listing and count (library.visibility),
+    # as unpublishing does.
+    for signal in (post_save, post_delete):
+        signal.connect(
+            publication_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"generations-restriction-{id(signal)}",
+        )
     for label in settings.TASHARUK_PUBLIC_CACHE["CLEARED_BY"]:
         model = apps.get_model(label)
         for signal in (post_save, post_delete):

@@ -1,5 +1,7 @@
 """Following, “New for you”, the member's digest choice and signed-out unsubscribing."""
 
+from datetime import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -63,7 +65,7 @@ def new_for_you(request):
         choices.seen_at = now
         choices.save(update_fields=["seen_at"])
     else:
-        since = timezone.datetime.fromisoformat(since_text)
+        since = datetime.fromisoformat(since_text)
     sections = following.whats_new(request.user, since, now, get_language())
     return render(
         request,

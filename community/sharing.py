@@ -112,6 +112,10 @@ def invite(owner, collection, username):
     the form cannot be used to find out who is a member."""
     if collection.owner_id != owner.pk:
         raise Http404
+    if collection.is_default:
+        raise SharingRefused(
+            _("“My library” is yours alone. Create a collection to work on with others.")
+        )
     username = (username or "").strip().lstrip("@")
     if not username:
         raise SharingRefused(_("Type the username of the member you want to invite."))

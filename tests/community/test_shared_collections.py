@@ -355,6 +355,8 @@ def test_sharing_services_refuse_what_the_views_refuse(owner, invitee, shared):
         sharing.invite(owner, shared, "amal")
     with pytest.raises(sharing.SharingRefused):
         sharing.invite(owner, shared, "   ")
+    with pytest.raises(sharing.SharingRefused):
+        sharing.invite(owner, collections.default_collection(owner), "basel")
     sharing.invite(owner, shared, "@Basel")  # case and a leading @ do not matter
     with pytest.raises(sharing.SharingRefused):
         sharing.invite(owner, shared, "basel")

@@ -88,7 +88,7 @@ def save_resource(user, translation_key, collection=None, note=""):
 def items_with_resources(collection, language=None):
     """The collection's items in order, each with `.resource` (live page in the reader's
     language) — items whose resource is no longer published are left out."""
-    items = list(collection.items.all())
+    items = list(collection.items.select_related("added_by"))
     keys = [item.translation_key for item in items]
     language = language or get_language()
     pages = {}

@@ -360,3 +360,39 @@ def test_sharing_services_refuse_what_the_views_refuse(owner, invitee, shared):
     sharing.invite(owner, shared, "@Basel")  # case and a leading @ do not matter
     with pytest.raises(sharing.SharingRefused):
         sharing.invite(owner, shared, "basel")
+
+
+@pytest.fixture
+def curator_client(db):
+    """A superuser session that passed the second factor, as the admin requires."""
+    from django.contrib.auth import get_user_model
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    curator = get_user_model().objects.create_superuser("curator", password="a long phrase 42")
+    device = TOTPDevice.objects.create(user=curator, name="phone", confirmed=True)
+    client = Client()
+    client.force_login(curator)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.mark.django_db
+def test_curators_feature_a_public_collection_in_the_admin(curator_client, owner, resource):
+    kit = Collection.objects.create(owner=owner, name="Starter kit", is_public=True)
+    secret = Collection.objects.create(owner=owner, name="Secret kit")
+    collections.save_resource(owner, resource.translation_key, kit)
+    privacy = CategoryPage.objects.get(slug="privacy", locale__language_code="en")
+    add = "/admin/snippets/community/featuredcollection/add/"
+    assert curator_client.get(add).status_code == 200
+    refused = curator_client.post(add, {"collection": secret.pk, "on_home_page": "on"})
+    assert refused.status_code == 200 and not FeaturedCollection.objects.exists()  # private
+    response = curator_client.post(
+        add, {"collection": kit.pk, "on_home_page": "on", "categories": [privacy.pk]}
+    )
+    assert response.status_code == 302
+    assert "Starter kit" in Client().get("/ar/categories/privacy/").content.decode()
+    # Members cannot reach the screen.
+    member_client = signed_in(make_member("plain"))
+    assert member_client.get(add).status_code in (302, 403)

@@ -10,9 +10,18 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        from . import member_data, ratings, resource_page, submissions
+        from . import (
+            featured,
+            member_data,
+            ratings,
+            resource_page,
+            sharing_member_data,
+            submissions,
+        )
 
         submissions.connect()
         ratings.connect()
         member_data.register()
         resource_page.register()
+        featured.register()
+        sharing_member_data.register()

@@ -1,7 +1,8 @@
 """The personal library: members' collections of resources, each item with a personal note.
 
 Every function that changes a collection takes the acting member and refuses (Http404, so
-nobody learns that a private collection exists) when the collection is not theirs.
+nobody learns that a private collection exists) when the collection is not theirs or one they
+co-edit (see community.sharing).
 """
 
 from django.db import IntegrityError, transaction
@@ -13,7 +14,8 @@ from django.utils.translation import gettext as _
 from library.models import ResourcePage
 from library.visibility import listed
 
-from .models import Collection, CollectionItem
+from . import sharing
+from .models import Collection, CollectionActivity, CollectionItem
 
 
 def default_collection(user):
@@ -51,13 +53,13 @@ def is_shared(collection):
 
 
 def visible_collection(user, pk):
-    """Collection `pk` if anyone may see it (shared_collections) or it is the viewer's own;
-    Http404 otherwise."""
+    """Collection `pk` if anyone may see it (shared_collections), or the viewer owns or
+    co-edits it; Http404 otherwise."""
     try:
         collection = Collection.objects.select_related("owner").get(pk=pk)
     except (Collection.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    if is_shared(collection) or (user.is_authenticated and collection.owner_id == user.pk):
+    if is_shared(collection) or sharing.is_editor(user, collection):
         return collection
     raise Http404
 
@@ -71,13 +73,13 @@ def live_resource(translation_key, language=None):
 
 
 def save_resource(user, translation_key, collection=None, note=""):
-    """Add the resource to `collection` (default: “My library”) at the end; saving it again
-    keeps the existing item. Return (item, created)."""
+    """Add the resource to `collection` (default: “My library”) at the end, credited to `user`
+    (its owner or a co-editor); saving it again keeps the existing item. Return (item, created)."""
     if live_resource(translation_key) is None:
         raise Http404
     if collection is None:
         collection = default_collection(user)
-    elif collection.owner_id != user.pk:
+    elif not sharing.is_editor(user, collection):
         raise Http404
     with transaction.atomic():
         Collection.objects.select_for_update().filter(pk=collection.pk).first()
@@ -85,9 +87,15 @@ def save_resource(user, translation_key, collection=None, note=""):
         item, created = CollectionItem.objects.get_or_create(
             collection=collection,
             translation_key=translation_key,
-            defaults={"note": note, "position": 0 if last is None else last + 1},
+            defaults={
+                "note": note,
+                "position": 0 if last is None else last + 1,
+                "added_by": user,
+            },
         )
-        Collection.objects.filter(pk=collection.pk).update(updated_at=item.added_at)
+        if created:
+            Collection.objects.filter(pk=collection.pk).update(updated_at=item.added_at)
+            sharing.record(collection, user, CollectionActivity.ADDED, translation_key)
     return item, created
 
 
@@ -95,7 +103,7 @@ def items_with_resources(collection, language=None):
     """The collection's items in order, each with `.resource` (listed page in the reader's
     language) — items whose resource is no longer published, or is behind a view
     restriction (library.visibility), are left out."""
-    items = list(collection.items.all())
+    items = list(collection.items.select_related("added_by"))
     keys = [item.translation_key for item in items]
     language = language or get_language()
     pages = {}

@@ -4,8 +4,9 @@ library's resource page through library.resource_extensions when the app is read
 from django.urls import reverse
 
 from . import comments, shortlinks
-from .models import Collection, Rating
+from .models import Rating
 from .ratings import rating_distribution
+from .sharing import editable_collections
 
 ASSETS_TEMPLATE = "community/includes/assets.html"
 PANEL_TEMPLATE = "community/includes/resource_panel.html"
@@ -35,7 +36,7 @@ def panel_context(context, page):
         "stars": [5, 4, 3, 2, 1],
         "comments": visible,
         "comment_order": order,
-        "collections": Collection.objects.filter(owner=user) if user.is_authenticated else [],
+        "collections": editable_collections(user) if user.is_authenticated else [],
         "short_url": short_url,
         "share_links": shortlinks.share_links(short_url, page.title),
         "csrf_token": context.get("csrf_token"),

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .urls_sharing import sharing_and_following_patterns
 from .views import collections, comments, feedback, ratings, shortlinks, submit
 
 urlpatterns = [
@@ -23,6 +24,7 @@ urlpatterns = [
         name="library_member_collections",
     ),
     path("feedback/", feedback.feedback, name="home_feedback"),
+    *sharing_and_following_patterns,
 ]
 
 # Outside i18n_patterns: /s/<code>, the language comes from the reader.

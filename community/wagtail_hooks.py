@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import featured_admin
 from .models import Comment, FeedbackMessage, Submission
 
 
@@ -80,3 +81,6 @@ class FeedbackMessageViewSet(SnippetViewSet):
 
 register_snippet(MembersContributionsGroup)
 register_snippet(FeedbackMessageViewSet)
+
+
+featured_admin.register()  # “Curated by members” (community/featured_admin.py)

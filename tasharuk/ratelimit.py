@@ -23,6 +23,8 @@ DEFAULT_LIMITS = {
     "report": (20, 3600),
     "feedback": (5, 600),
     "collect": (120, 600),
+    "invite": (20, 3600),  # invitations to co-edit a collection
+    "follow": (60, 600),
     "page_password": (10, 600),  # the shared password of a password-protected page
     # Anonymous reads of the open API, feeds, oEmbed and the widget, per client.
     "open_api": (300, 60),

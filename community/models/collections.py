@@ -50,6 +50,15 @@ class CollectionItem(models.Model):
     translation_key = models.UUIDField(_("resource"))
     note = models.TextField(_("personal note"), max_length=2000, blank=True)
     position = models.PositiveIntegerField(default=0)
+    # Who added it, shown by the public_name rule; kept (unnamed) when they delete their account.
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
     added_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

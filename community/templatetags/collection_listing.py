@@ -41,6 +41,6 @@ def featured_collections(limit=HOME_COLLECTION_COUNT):
     return shown
 
 
-@register.inclusion_tag("community/includes/featured_collections.html")
+@register.inclusion_tag("community/includes/member_collections.html")
 def collection_highlights():
     return {"collections": featured_collections()}

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 
 from tasharuk.ratelimit import hit, rate_limited, too_many_requests
 
-from .. import collections, shortlinks
+from .. import collections, following, sharing, shortlinks
 from ..forms import CollectionForm, ItemNoteForm
-from ..models import Collection
-from .base import back, resource_or_404
+from ..models import Collection, CollectionActivity
+from .base import back, refused, resource_or_404
 
 
 @login_required
@@ -25,7 +25,11 @@ def save(request, key):
     page = resource_or_404(key)
     collection = None
     if request.POST.get("collection"):
-        collection = collections.own_collection(request.user, request.POST["collection"])
+        try:
+            collection = sharing.editable_collection(request.user, request.POST["collection"])
+        except sharing.NotAnEditor as error:
+            messages.error(request, error.message)
+            return back(request, page.url)
     elif request.POST.get("new_collection", "").strip():
         collection = Collection.objects.create(
             owner=request.user, name=request.POST["new_collection"].strip()[:120]
@@ -59,13 +63,26 @@ def my_library(request):
         item_count=Count("items")
     )
     return render(
-        request, "community/my_library.html", {"collections": own_collections, "form": form}
+        request,
+        "community/my_library.html",
+        {
+            "collections": own_collections,
+            "form": form,
+            "shared_collections": sharing.shared_with(request.user).annotate(
+                item_count=Count("items")
+            ),
+            "invitation_count": sharing.pending_invitations(request.user).count(),
+        },
     )
 
 
 def collection_detail(request, pk):
     collection = collections.visible_collection(request.user, pk)
     is_owner = request.user.is_authenticated and collection.owner_id == request.user.pk
+    is_editor = sharing.is_editor(request.user, collection)
+    items = collections.items_with_resources(collection)
+    for item in items:
+        item.added_by_name = sharing.name_for(item.added_by, request.user)
     short = shortlinks.collection_short_link(collection)
     short_url = (
         request.build_absolute_uri(reverse("short_link", args=[short.code])) if short else ""
@@ -75,8 +92,12 @@ def collection_detail(request, pk):
         "community/collection.html",
         {
             "collection": collection,
-            "items": collections.items_with_resources(collection),
+            "items": items,
             "is_owner": is_owner,
+            "is_editor": is_editor,
+            "is_shared": sharing.is_shared(collection),
+            "activity": sharing.activity(collection, request.user) if is_editor else [],
+            "follow": following.follow_button(request.user, "collection", collection),
             "other_collections": Collection.objects.filter(owner=request.user).exclude(pk=pk)
             if is_owner
             else [],
@@ -108,15 +129,25 @@ def collection_edit(request, pk):
 @require_POST
 @rate_limited("collect")
 def item_action(request, pk):
-    """Reorder (up/down), move to another collection, remove, or change the note of an item."""
-    item = collections.own_item(request.user, pk)
+    """Reorder (up/down), move to another collection, remove, or change the note of an item.
+    The owner and co-editors may; a former editor is told why their change was not saved."""
+    try:
+        item = sharing.editable_item(request.user, pk)
+    except sharing.NotAnEditor as error:
+        return refused(request, error.message, kept_text=request.POST.get("note", ""))
     action = request.POST.get("action")
+    collection = item.collection
     if action in ("up", "down"):
         collections.move_item(item, -1 if action == "up" else 1)
+        sharing.record(collection, request.user, CollectionActivity.MOVED, item.translation_key)
     elif action == "remove":
         item.delete()
+        sharing.record(collection, request.user, CollectionActivity.REMOVED, item.translation_key)
         messages.success(request, _("Removed from the collection."))
+        return redirect("library_collection", pk=collection.pk)
     elif action == "move":
+        if collection.owner_id != request.user.pk:
+            raise Http404  # only the owner moves items between their own collections
         destination = collections.own_collection(request.user, request.POST.get("to"))
         collections.transfer_item(item, destination)
         messages.success(
@@ -126,6 +157,7 @@ def item_action(request, pk):
         form = ItemNoteForm(request.POST, instance=item)
         if form.is_valid():
             form.save()
+            sharing.record(collection, request.user, CollectionActivity.NOTED, item.translation_key)
             messages.success(request, _("Note saved."))
     else:
         return HttpResponseBadRequest(_("Unknown action."))

@@ -233,6 +233,7 @@ TASHARUK_PUBLIC_CACHE = {
     "CLEARED_BY": [
         "community.Rating",
         "community.Comment",
+        "community.FeaturedCollection",
         "curation.LinkHealth",
         "curation.WantedNote",
         "home.FooterText",

@@ -11,6 +11,9 @@ from django.utils.cache import add_never_cache_headers
 from .sessions import note_session_used
 
 CLEAR_SITE_DATA = '"cache", "cookies", "storage"'
+# On the sign-out redirect itself the cookies stay a moment longer: the "you have signed out"
+# message travels in one to the signed-out page, which then clears them (users.views).
+CLEAR_SITE_DATA_BEFORE_REDIRECT = '"cache", "storage"'
 _SIGNED_OUT_FLAG = "_tasharuk_signed_out"
 
 
@@ -39,5 +42,9 @@ class SignedInPagesMiddleware:
             del response["Cache-Control"]
             add_never_cache_headers(response)  # no-cache, no-store, must-revalidate, private
         if signed_out:
-            response["Clear-Site-Data"] = CLEAR_SITE_DATA
+            response["Clear-Site-Data"] = (
+                CLEAR_SITE_DATA_BEFORE_REDIRECT
+                if response.status_code in (301, 302, 303)
+                else CLEAR_SITE_DATA
+            )
         return response

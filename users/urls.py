@@ -10,6 +10,7 @@ urlpatterns = [
     path("2fa/backup-codes/", views.backup_codes_regenerate, name="users_backup_codes"),
     path("2fa/remove/", views.two_factor_remove, name="users_two_factor_remove"),
     path("me/", views.account_overview, name="users_account"),
+    path("signed-out/", views.signed_out, name="users_signed_out"),
     path("me/sessions/", views.open_sessions, name="users_sessions"),
     path("me/profile/", views.profile, name="users_profile"),
     path("me/data/", views.download_data, name="users_download_data"),

@@ -20,6 +20,7 @@ from django_otp import login as otp_login
 
 from . import data_export, deletion, second_factor, sessions
 from .forms import AuthenticatorSetupForm, DeleteAccountForm, ProfileForm, SecondFactorForm
+from .signed_in_pages import CLEAR_SITE_DATA
 from .stages import SecondFactorStage
 
 
@@ -102,6 +103,14 @@ def two_factor_remove(request):
     return redirect("users_account")
 
 
+def signed_out(request):
+    """Where every sign-out lands: shows its message, then tells the browser to drop the
+    site's cookies, cache and storage (harmless for anyone else who opens it)."""
+    response = render(request, "users/signed_out.html")
+    response["Clear-Site-Data"] = CLEAR_SITE_DATA
+    return response
+
+
 @login_required
 def open_sessions(request):
     """How many sessions are open and when each was last used; end the others, or all."""
@@ -110,7 +119,7 @@ def open_sessions(request):
             sessions.end_sessions(request.user, keep_session_key=request.session.session_key)
             logout(request)
             messages.success(request, _("You are signed out everywhere."))
-            return redirect("account_login")
+            return redirect("users_signed_out")
         ended = sessions.end_sessions(request.user, keep_session_key=request.session.session_key)
         messages.success(
             request,
@@ -154,5 +163,5 @@ def delete_account(request):
         logout(request)
         deletion.delete_account(user, form.cleaned_data["contributions"])
         messages.success(request, _("Your account has been deleted."))
-        return redirect("/")
+        return redirect("users_signed_out")
     return render(request, "users/delete_account.html", {"form": form})

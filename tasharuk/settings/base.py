@@ -268,6 +268,8 @@ PASSWORD_RESET_TIMEOUT = 3600
 AUTHENTICATION_BACKENDS = ["allauth.account.auth_backends.AuthenticationBackend"]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "users_account"
+# The signed-out page clears the browser's cookies for the site (users/signed_in_pages.py).
+ACCOUNT_LOGOUT_REDIRECT_URL = "users_signed_out"
 ACCOUNT_ADAPTER = "users.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"username"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*", "password2*"]

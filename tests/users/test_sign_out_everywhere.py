@@ -5,6 +5,7 @@ ending the other sessions. Two browsers are two test clients signed in over HTTP
 import pytest
 from django.contrib.sessions.models import Session
 from django.test import Client
+from django.utils.translation import gettext, override
 
 from users.sessions import LAST_USED_DAY_KEY
 
@@ -35,7 +36,11 @@ def test_member_sees_how_many_sessions_are_open_and_only_the_day(two_browsers, l
         assert len(data[LAST_USED_DAY_KEY]) == len("2026-12-07")
         assert not any("127.0.0.1" in str(value) for value in data.values())
     page = response.content.decode()
-    assert ("2" in page) and ("Mozilla" not in page and "127.0.0.1" not in page)
+    listing = page[
+        page.index('<ul class="session-list">') : page.index("</ul>", page.index("session-list"))
+    ]
+    assert listing.count("<li>") == 2
+    assert "Mozilla" not in listing and "127.0.0.1" not in listing
 
 
 @pytest.mark.parametrize("lang", ["en", "ar"])
@@ -53,7 +58,9 @@ def test_ending_the_other_sessions_keeps_this_one(two_browsers, lang):
 def test_signing_out_everywhere_ends_this_session_too_and_clears_the_browser(two_browsers):
     laptop, phone = two_browsers
     response = laptop.post("/ar/accounts/me/sessions/", {"end": "all"})
-    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
+    landing = laptop.get(response.url)
+    assert landing["Clear-Site-Data"] == '"cache", "cookies", "storage"'
     assert not is_authenticated(laptop) and not is_authenticated(phone)
     assert Session.objects.filter(session_key=phone.session.session_key).count() == 0
     # Ending sessions again once signed out only asks to sign in.
@@ -64,9 +71,17 @@ def test_signing_out_everywhere_ends_this_session_too_and_clears_the_browser(two
 def test_signing_out_sends_clear_site_data_and_no_store(client, member, lang):
     post_login(client, member.username, lang=lang)
     response = client.post(f"/{lang}/accounts/logout/")
-    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    # The redirect keeps cookies a moment so the sign-out message reaches the next page...
+    assert response["Clear-Site-Data"] == '"cache", "storage"'
     assert "no-store" in response["Cache-Control"]
     assert not is_authenticated(client)
+    # ...which shows it and then has the browser drop the site's cookies too.
+    landing = client.get(response.url)
+    assert response.url == f"/{lang}/accounts/signed-out/"
+    assert landing["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    shown = [str(message) for message in landing.context["messages"]]
+    with override(lang):
+        assert shown[-1] == gettext("You have signed out.")
 
 
 @pytest.mark.parametrize(

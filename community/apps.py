@@ -10,9 +10,20 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        from . import member_data, ratings, resource_page, submissions
+        from . import (
+            improve_panel,
+            member_data,
+            ratings,
+            resource_page,
+            submissions,
+            suggestion_data,
+            volunteer_translations,
+        )
 
         submissions.connect()
         ratings.connect()
         member_data.register()
         resource_page.register()
+        volunteer_translations.connect()
+        suggestion_data.register()
+        improve_panel.register()

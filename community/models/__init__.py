@@ -6,3 +6,4 @@ from .feedback import FeedbackMessage  # noqa: F401
 from .ratings import Rating  # noqa: F401
 from .shortlinks import ShortLink  # noqa: F401
 from .submissions import ResourceIdentity, Submission  # noqa: F401
+from .suggestions import ProblemReport, Suggestion, VolunteerTranslation  # noqa: F401

@@ -38,15 +38,18 @@ def suggest(request, key):
         )
     else:
         opened = suggestions.read_opened_token(request.POST.get("opened"), key)
-        if opened is None:  # no or a forged token: start again from what is published now
-            token = suggestions.opened_token(key)
-            opened = suggestions.read_opened_token(token, key)
-        form = SuggestionForm(request.POST, resource=page, opened_values=opened["values"])
-        if form.is_valid():
+        if opened is None:
+            # No or a forged note of what the form showed: nothing can tell the member's
+            # changes from old values, so nothing is saved; the form comes back to check.
+            form = _refreshed_form(request, page, key, suggestions.FIELDS)
+            form.add_error(None, _("Please check the values below and send the form again."))
+        else:
+            form = SuggestionForm(request.POST, resource=page, opened_values=opened["values"])
+        if opened is not None and form.is_valid():
             changed_meanwhile = suggestions.changed_since(opened["values"], key)
             changes = suggestions.proposed_changes(opened["values"], form.cleaned_data)
             if changed_meanwhile:
-                form = _refreshed_form(request, page, key, opened["values"], changes)
+                form = _refreshed_form(request, page, key, changes)
             elif not changes:
                 form.add_error(None, _("You have not changed anything yet."))
             else:
@@ -78,7 +81,7 @@ def suggest(request, key):
     )
 
 
-def _refreshed_form(request, page, key, opened_values, changes):
+def _refreshed_form(request, page, key, changes):
     """The form again after the resource changed meanwhile: what the member changed is kept,
     every other field shows the value now, and the next submission is measured against now
     (so fields the member did not touch cannot undo someone else's change)."""

@@ -11,7 +11,9 @@ from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import LogContext
 
 from library import vocabularies
 from library.models import CategoryPage
@@ -185,8 +187,26 @@ def comparison(suggestion):
 
 
 def credit_name(member):
-    """How the page's history names the member: their public name, or “a member”."""
-    return public_name(member, CONTRIBUTION) or str(_("a member"))
+    """The name the page's history keeps for the member: their public name, or None when
+    they are not to be named (the history then says “a member” in the reader's language)."""
+    return public_name(member, CONTRIBUTION)
+
+
+def shown_credit(name):
+    """A credit kept by credit_name() as a reader sees it."""
+    return name or gettext("a member")
+
+
+def _apply_to_page(source, page, text, shared, curator, publish, credit):
+    """One page's share of an accepted suggestion, as a new revision (see accept_suggestion)."""
+    if page.pk != source.pk and text and work_pages.is_localized_translation(source, page):
+        # The text goes through wagtail-localize, which also copies the source's synchronised
+        # fields: the source is handled first, so they are the accepted ones already.
+        work_pages.apply_translated_fields(
+            source, page, text, curator, publish, ACCEPTED_ACTION, credit
+        )
+    else:
+        work_pages.apply_fields(page, {**shared, **text}, curator, publish, ACCEPTED_ACTION, credit)
 
 
 class AlreadyDecided(Exception):
@@ -233,18 +253,10 @@ def accept_suggestion(suggestion, curator):
         if not text and not shared:
             continue
         publish = not page.has_unpublished_changes
-        if page.pk != source.pk and text and work_pages.is_localized_translation(source, page):
-            work_pages.apply_translated_fields(
-                source, page, text, curator, publish, ACCEPTED_ACTION, credit
-            )
-            if shared:
-                # localize copied the source's synchronised fields; the source is published
-                # first, so they are the accepted ones already.
-                page.refresh_from_db()
-        else:
-            work_pages.apply_fields(
-                page, {**shared, **text}, curator, publish, ACCEPTED_ACTION, credit
-            )
+        # One log context per page: Wagtail's history groups a request's entries by context
+        # and action across pages, which would hide one page's entries behind the other's.
+        with LogContext(user=curator):
+            _apply_to_page(source, page, text, shared, curator, publish, credit)
         outcome[code] = publish
     suggestion.status = Suggestion.ACCEPTED
     suggestion.decided_by = curator

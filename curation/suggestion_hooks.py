@@ -83,7 +83,7 @@ def register_credit_actions(actions):
 
         def format_message(self, log_entry):
             return _("Applied a suggestion by %(name)s") % {
-                "name": log_entry.data.get("credit", "")
+                "name": suggestions.shown_credit(log_entry.data.get("credit"))
             }
 
     @actions.register_action(volunteer_translations.PUBLISHED_ACTION)
@@ -92,5 +92,5 @@ def register_credit_actions(actions):
 
         def format_message(self, log_entry):
             return _("Published a translation by %(name)s") % {
-                "name": log_entry.data.get("credit", "")
+                "name": suggestions.shown_credit(log_entry.data.get("credit"))
             }

@@ -45,7 +45,7 @@ class SuggestionQueueView(CurationView):
         )
         for item in _resource_rows(pending, self.request.user):
             item.rows = suggestions.comparison(item) if item.page else []
-            item.credit = suggestions.credit_name(item.member)
+            item.credit = suggestions.shown_credit(suggestions.credit_name(item.member))
         context.update(suggestions=pending, total=suggestions.pending_count())
         return context
 

@@ -22,7 +22,12 @@ def _url_widget():
 class SuggestionForm(forms.Form):
     """Prefilled with the resource's published metadata; only what the member changes is kept."""
 
-    title_en = forms.CharField(label=_("Title in English"), max_length=255, required=False)
+    title_en = forms.CharField(
+        label=_("Title in English"),
+        max_length=255,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "ltr", "lang": "en"}),
+    )
     title_ar = forms.CharField(
         label=_("Title in Arabic"),
         max_length=255,

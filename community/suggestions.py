@@ -149,7 +149,8 @@ def display_value(name, value):
     if value in (None, "", []):
         return "—"
     if name == "license":
-        return vocabularies.licence_name(value)
+        # The code too: curators compare it with what the evidence page states.
+        return f"{vocabularies.licence_name(value)} ({value})"
     if name == "media_format":
         return vocabularies.format_label(value)
     if name == "languages":

@@ -87,6 +87,9 @@ def test_members_suggest_and_translate_curators_and_translators_publish(
     sign_in_to_admin(c, base, curator, curator_device, SimpleNamespace(take=screenshot))
     c.goto(f"{base}/admin/curation/suggestions/")
     assert_admin_in_arabic(c)
+    row = c.locator("tr[data-field=license]")
+    assert "CC-BY-SA-4.0" in row.inner_text()  # current and proposed side by side
+    screenshot(c, "curator-suggestions-queue")
     c.get_by_role("button", name=text("ar", "Accept"), exact=True).click()
     c.wait_for_selector(".messages .success")
     screenshot(c, "curator-accepted")

@@ -556,3 +556,22 @@ def test_a_resource_without_an_arabic_page_gets_one_as_a_draft_only(
     arabic = page_in(english, "ar")
     assert arabic.live and arabic.title == "نمذجة التهديدات"
     assert "ابدأ بما تحميه." in client.get(arabic.url).content.decode()
+
+
+@pytest.mark.django_db
+def test_curators_see_when_a_field_changed_after_the_member_proposed(
+    member_client, member, resource, curator_client
+):
+    data = open_form(member_client, resource, "en")
+    data.update(summary_en="The member's summary", reason="clearer")
+    member_client.post(f"/en/r/{resource.translation_key}/suggest/", data)
+    english = page_in(resource, "en")
+    english.summary = "Another curator's summary"
+    english.save_revision().publish()
+    with translation.override("ar"):
+        warning = translation.gettext("Changed since the member saw “%(value)s”") % {
+            "value": "A practical guide for people who need it."
+        }
+    queue = curator_client.get("/admin/curation/suggestions/").content.decode()
+    assert warning in queue
+    assert "Another curator&#x27;s summary" in queue and "The member&#x27;s summary" in queue

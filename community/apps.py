@@ -12,11 +12,14 @@ class CommunityConfig(AppConfig):
     def ready(self):
         from . import (
             featured,
+            improve_panel,
             member_data,
             ratings,
             resource_page,
             sharing_member_data,
             submissions,
+            suggestion_data,
+            volunteer_translations,
         )
 
         submissions.connect()
@@ -25,3 +28,6 @@ class CommunityConfig(AppConfig):
         resource_page.register()
         featured.register()
         sharing_member_data.register()
+        volunteer_translations.connect()
+        suggestion_data.register()
+        improve_panel.register()

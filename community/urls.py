@@ -3,7 +3,7 @@
 from django.urls import path
 
 from .urls_sharing import sharing_and_following_patterns
-from .views import collections, comments, feedback, ratings, shortlinks, submit
+from .views import collections, comments, credit, feedback, ratings, shortlinks, submit, suggestions
 
 urlpatterns = [
     path("submit/", submit.submit, name="library_submit"),
@@ -25,6 +25,20 @@ urlpatterns = [
     ),
     path("feedback/", feedback.feedback, name="home_feedback"),
     *sharing_and_following_patterns,
+    # Improving resources (suggestions, problem reports, volunteer translations) and credit.
+    path("r/<uuid:key>/suggest/", suggestions.suggest, name="community_suggest"),
+    path("r/<uuid:key>/problem/", suggestions.report_problem, name="community_report_problem"),
+    path(
+        "r/<uuid:key>/translate/<str:language>/",
+        suggestions.help_translate,
+        name="community_help_translate",
+    ),
+    path("my/suggestions/", suggestions.my_suggestions, name="community_my_suggestions"),
+    path(
+        "members/<str:username>/contributions/",
+        credit.contributor_page,
+        name="community_contributor",
+    ),
 ]
 
 # Outside i18n_patterns: /s/<code>, the language comes from the reader.

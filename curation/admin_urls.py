@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import gaps, links, reviews, translations
+from .views import gaps, links, reviews, suggestions, translations
 
 urlpatterns = [
     path("gaps/", gaps.GapReportView.as_view(), name="curation_gaps"),
@@ -11,6 +11,17 @@ urlpatterns = [
     path("links/action/", links.link_action, name="curation_links_action"),
     path("links/run/", links.run_link_check, name="curation_links_run"),
     path("reviews/", reviews.ReviewQueueView.as_view(), name="curation_reviews"),
+    path("suggestions/", suggestions.SuggestionQueueView.as_view(), name="curation_suggestions"),
+    path(
+        "problem-reports/",
+        suggestions.ProblemReportQueueView.as_view(),
+        name="curation_problem_reports",
+    ),
+    path(
+        "volunteer-translations/",
+        suggestions.VolunteerTranslationQueueView.as_view(),
+        name="curation_volunteer_translations",
+    ),
     path(
         "translations/",
         translations.TranslationStatusView.as_view(),

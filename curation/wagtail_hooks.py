@@ -136,3 +136,7 @@ hooks.register("register_bulk_action", ClassifyBulkAction)
 @hooks.register("register_admin_viewset")
 def register_resource_listing():
     return ResourceListingViewSet()
+
+
+# Members' proposals (suggestions, problem reports, volunteer translations) register their own.
+from . import suggestion_hooks  # noqa: E402, F401

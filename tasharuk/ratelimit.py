@@ -21,6 +21,7 @@ DEFAULT_LIMITS = {
     "comment": (10, 600),
     "rate": (60, 600),
     "report": (20, 3600),
+    "suggest": (20, 3600),  # corrections and volunteer translations
     "feedback": (5, 600),
     "collect": (120, 600),
     "invite": (20, 3600),  # invitations to co-edit a collection

@@ -25,6 +25,15 @@ class User(AbstractUser):
     show_collections = models.BooleanField(_("show my public collections"), default=False)
     show_ratings = models.BooleanField(_("show my ratings"), default=False)
     show_submissions = models.BooleanField(_("show the resources I submitted"), default=False)
+    # A public contributor page, and credit by name in the history of pages the member improved.
+    show_contributions = models.BooleanField(
+        _("show my contributor page and credit me by name"),
+        default=False,
+        help_text=_(
+            "A public page listing your published submissions, accepted suggestions, "
+            "translations and public collections. Without it you are credited as “a member”."
+        ),
+    )
 
     PRIVACY_FIELDS = (
         "show_display_name",
@@ -32,6 +41,7 @@ class User(AbstractUser):
         "show_collections",
         "show_ratings",
         "show_submissions",
+        "show_contributions",
     )
 
     class Meta(AbstractUser.Meta):

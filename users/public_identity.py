@@ -5,19 +5,22 @@ A member is named by their pseudonym (username), or by their display name when t
 show it. Comments are signed (a comment without an author reads as the site speaking); every
 other contribution names its member only when the member chose to show that kind of
 contribution: collections (`show_collections`), ratings (`show_ratings`) and submissions
-(`show_submissions`).
+(`show_submissions`). Credit for curation work (accepted suggestions, published volunteer
+translations, the contributor page) follows `show_contributions`.
 """
 
 COMMENT = "comment"
 COLLECTION = "collection"
 RATING = "rating"
 SUBMISSION = "submission"
+CONTRIBUTION = "contribution"
 
 _CHOICE_FOR = {
     COMMENT: None,  # always signed
     COLLECTION: "show_collections",
     RATING: "show_ratings",
     SUBMISSION: "show_submissions",
+    CONTRIBUTION: "show_contributions",
 }
 
 

@@ -9,3 +9,4 @@ from .ratings import Rating  # noqa: F401
 from .sharing import CollectionActivity, CollectionEditor, FeaturedCollection  # noqa: F401
 from .shortlinks import ShortLink  # noqa: F401
 from .submissions import ResourceIdentity, Submission  # noqa: F401
+from .suggestions import ProblemReport, Suggestion, VolunteerTranslation  # noqa: F401

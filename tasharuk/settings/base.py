@@ -40,6 +40,9 @@ ENV_DEFAULT_FROM_EMAIL = os.environ.get("TASHARUK_FROM_EMAIL", "Tasharuk <norepl
 ENV_PUBLIC_CACHE_SECONDS = int(os.environ.get("TASHARUK_PUBLIC_CACHE_SECONDS", "30"))
 # How many reverse proxies sit in front of the site (their X-Forwarded-For entries are trusted).
 ENV_TRUSTED_PROXY_COUNT = int(os.environ.get("TASHARUK_TRUSTED_PROXY_COUNT", "0"))
+# Where the site's Ed25519 key that signs offline packs lives (outside the repository and the
+# database; `manage.py trainers_signing_key` creates it once). Empty: packs cannot be signed.
+ENV_PACK_SIGNING_KEY_DIR = os.environ.get("TASHARUK_PACK_SIGNING_KEY_DIR", "")
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -57,6 +60,7 @@ INSTALLED_APPS = [
     "sitebuild",
     "programs",
     "curation",
+    "trainers",
     "api",
     "ninja",  # serves the API docs' Swagger UI from its bundled static files, not a CDN
     "vocabulary",
@@ -383,6 +387,8 @@ TASHARUK_MEMBERS = {
 # Django's tasks framework (django-tasks). Development and tests run every task at once, in the
 # request or command that enqueued it; production (settings/production.py) queues them in the
 # database for `manage.py db_worker` processes.
+TASHARUK_PACK_SIGNING_KEY_DIR = ENV_PACK_SIGNING_KEY_DIR
+
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # --- Curation: link health, knowledge gaps, currency -----------------------------------------

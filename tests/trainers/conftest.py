@@ -1,5 +1,6 @@
 """Trainers' toolkit fixtures: members, resources in both languages, a site signing key."""
 
+import io
 import itertools
 import os
 import shutil
@@ -68,5 +69,5 @@ def minisign_tool():
 def signing_key(settings, tmp_path, minisign_tool):
     """A site key made by the real command, in a folder outside the repository."""
     settings.TASHARUK_PACK_SIGNING_KEY_DIR = str(tmp_path / "keys")
-    call_command("trainers_signing_key")
+    call_command("trainers_signing_key", stdout=io.StringIO())
     return tmp_path / "keys"

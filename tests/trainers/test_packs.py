@@ -8,6 +8,8 @@ import sys
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.template.defaultfilters import filesizeformat
+from django.utils import translation
 from wagtail.models import PageViewRestriction
 
 from trainers.models import Agenda, AgendaItem, AgendaResource, Pack
@@ -26,7 +28,9 @@ def test_public_collection_pack_has_html_pdf_and_a_manifest_of_every_file(
 ):
     collection, pages = public_collection(resources=3)
     page, data = download_pack(client, lang, "collection", collection.pk)
-    assert "KB" in page or "كيلوبايت" in page or "bytes" in page or "بايت" in page
+    with translation.override(lang):
+        size = filesizeformat(Pack.objects.get().size)
+    assert size in page  # the size is shown before download
     files = unzip(data)
     assert {"index.html", "pack.pdf", "SHA256SUMS", "SHA256SUMS.minisig"} <= set(files)
     resource_pages = [name for name in files if name.startswith("resources/")]
@@ -238,3 +242,20 @@ def test_the_public_key_and_fingerprint_are_published(client, signing_key, lang,
     assert signing.public_key() in page
     assert signing.fingerprint() in page
     assert "minisign -Vm SHA256SUMS -P" in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_training_program_packs_week_by_week(client, signing_key, lang):
+    from tests.factories import ResourcePageFactory
+    from tests.programs.conftest import build_program, weeks
+
+    program = build_program(weeks=2)
+    reading = ResourcePageFactory(title="Week one reading")
+    first = weeks(program)[0]
+    first.resources = [("resource", {"resource": reading, "note": "Read before the call"})]
+    first.save_revision().publish()
+    _, data = download_pack(client, lang, "program", program.pk)
+    index = unzip(data)["index.html"].decode()
+    assert "Advocacy tools" in index
+    assert "Week 1 topic" in index and "Week one reading" in index
+    assert "Read before the call" in index

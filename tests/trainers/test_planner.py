@@ -149,6 +149,7 @@ def test_resources_by_search_and_by_address_and_unpublished_ones_shown_not_faili
     )
     assert AgendaResource.objects.filter(item=item).count() == 2
     other.unpublish()
+    client.get(f"/{lang}/workshops/")  # shows (and so clears) the "added" notices
     page = client.get(f"/{lang}/workshops/{agenda.pk}/")
     assert page.status_code == 200
     text = page.content.decode()

@@ -117,7 +117,11 @@ def load_agenda(ident, language, user):
     from ..agendas import schedule, shared_agenda
 
     agenda = shared_agenda(ident)
-    plan = schedule(agenda)
+    with override(agenda.language):  # the content's language, whatever the reader's
+        return _agenda_source(agenda, schedule(agenda))
+
+
+def _agenda_source(agenda, plan):
     sections = [
         Section(
             title=entry.item.title or entry.item.get_kind_display(),
@@ -131,7 +135,7 @@ def load_agenda(ident, language, user):
         kind="agenda",
         ident=agenda.share_token,
         title=agenda.title,
-        language=agenda.language,  # the content's language, whatever the reader's
+        language=agenda.language,
         description=_("Total %(total)s") % {"total": plan.total_label},
         sections=sections,
     )

@@ -3,7 +3,8 @@
 collection, in English and in Arabic, and print the time and the ZIP's size.
 
 Give it a database of its own; it migrates, builds the site skeleton, generates resources if
-there are fewer than --resources, and adds one member with one public collection:
+there are fewer than --resources (each
+with an Arabic translation), and adds one member with one public collection:
 
   DATABASE_URL=postgres://postgres@127.0.0.1:54329/tasharuk_bench_packs \\
   .venv/bin/python benchmarks/packs.py
@@ -28,6 +29,48 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tasharuk.settings.dev")
+
+
+SUMMARY_EN = (
+    "A practical guide for journalists and activists: how to assess risks, protect sources, "
+    "encrypt devices and messages, and recover accounts after an incident. "
+) * 3
+SUMMARY_AR = (
+    "دليل عملي للصحفيين والناشطين: كيف تقيّم المخاطر وتحمي مصادرك وتشفّر أجهزتك ورسائلك "
+    "وتستعيد حساباتك بعد حادث. "
+) * 3
+
+
+def add_resource(number):
+    """One published resource in English with its Arabic translation, as curators make them."""
+    from wagtail.models import Locale
+
+    from library.models import ResourcePage
+    from library.services import add_to_library
+    from library.translations import translate
+
+    page = add_to_library(
+        ResourcePage(
+            title=f"Digital safety guide {number}",
+            summary=SUMMARY_EN,
+            source_url=f"https://publisher.example.org/guides/{number}/",
+            media_format="guide",
+            license="CC-BY-4.0",
+            license_evidence="",
+            languages=["en", "ar"],
+            regions=["global"],
+            author="Example Collective",
+            publisher="Example Press",
+            year=2025,
+            locale=Locale.objects.get(language_code="en"),
+        )
+    )
+    page.save_revision().publish()
+    translate(
+        page,
+        Locale.objects.get(language_code="ar"),
+        fields={"title": f"دليل الأمان الرقمي {number}", "summary": SUMMARY_AR},
+    )
 
 
 def main():
@@ -56,8 +99,8 @@ def main():
     call_command("migrate", verbosity=0)
     ensure_site()
     have = ResourcePage.objects.filter(locale__language_code="en").live().count()
-    if have < args.resources:
-        call_command("generate_resources", count=args.resources - have, seed=args.seed)
+    for number in range(have, args.resources):
+        add_resource(number)
     keys = list(
         ResourcePage.objects.filter(locale__language_code="en")
         .live()

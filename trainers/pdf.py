@@ -10,6 +10,9 @@ from fpdf import FPDF
 
 from programs.certificates import ACCENT, FONT
 
+# Hebrew, Arabic, Syriac, Thaana, N'Ko … Arabic Extended, and the presentation forms.
+_RTL_RANGES = (("\u0590", "\u08ff"), ("\ufb1d", "\ufdff"), ("\ufe70", "\ufeff"))
+
 
 class Document:
     """An A4 portrait PDF written top to bottom in one language's direction."""
@@ -28,12 +31,22 @@ class Document:
         self.pdf.add_page()
 
     def direction(self, ltr=False):
-        rtl = self.rtl and not ltr
-        self.pdf.set_text_shaping(use_shaping_engine=True, direction="rtl" if rtl else "ltr")
+        self.ltr = ltr or not self.rtl
+        self.pdf.set_text_shaping(use_shaping_engine=True, direction="ltr" if self.ltr else "rtl")
+
+    def shape_if_needed(self, value):
+        """HarfBuzz shaping only for text with right-to-left letters: it is what makes long
+        PDFs slow, and Latin text lays out the same without it."""
+        if any(first <= char <= last for char in value for first, last in _RTL_RANGES):
+            direction = "ltr" if self.ltr else "rtl"
+            self.pdf.set_text_shaping(use_shaping_engine=True, direction=direction)
+        else:
+            self.pdf.set_text_shaping(False)
 
     def text(self, value, size=11, colour=(29, 35, 48), gap=1.5, link=""):
         if not value:
             return
+        self.shape_if_needed(str(value))
         self.pdf.set_font("Amiri", size=size)
         self.pdf.set_text_color(*colour)
         self.pdf.multi_cell(

@@ -9,17 +9,13 @@ from .packs import download_pack, public_collection, unzip
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("lang", ["en", "ar"])
-def test_pack_opens_offline_and_every_internal_link_resolves(
-    client,
-    signing_key,
-    chromium,
-    tmp_path,
-    lang,
-):
-    collection, _ = public_collection(resources=3)
+@pytest.fixture
+def offline_pack(client, signing_key, tmp_path, lang):
+    """The pack, downloaded over HTTP and unzipped. Built before the browser starts: with
+    Playwright's loop running, the ORM would use a connection outside the test's transaction."""
     from community.models import CollectionItem
 
+    collection, _ = public_collection(resources=3)
     CollectionItem.objects.create(
         collection=collection, translation_key=arabic_resource().translation_key, position=9
     )
@@ -28,7 +24,11 @@ def test_pack_opens_offline_and_every_internal_link_resolves(
     for name, content in unzip(data).items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_bytes(content)
+    return folder
 
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_pack_opens_offline_and_every_internal_link_resolves(offline_pack, chromium, lang):
     context = chromium.new_context(offline=True)
     attempted = []
 
@@ -42,7 +42,7 @@ def test_pack_opens_offline_and_every_internal_link_resolves(
     context.route("**/*", cut)
     page = context.new_page()
     page.on("request", lambda request: attempted.append(request.url))
-    page.goto((folder / "index.html").as_uri())
+    page.goto((offline_pack / "index.html").as_uri())
     assert page.locator("html").get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
     assert page.evaluate("document.scripts.length") == 0
 

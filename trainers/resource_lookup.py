@@ -14,14 +14,19 @@ MAX_RESULTS = 10
 
 
 def search_resources(query, language):
-    """Live public resources in `language` whose title contains `query` (up to 10)."""
+    """Live public resources whose title contains `query` (up to 10, one per resource), in
+    `language` when that translation matches, else in the language whose title matched: a
+    trainer may look for an English title from the Arabic interface and the other way round."""
     query = (query or "").strip()[:200]
     if not query:
         return []
-    pages = listed(
-        ResourcePage.objects.filter(locale__language_code=language, title__icontains=query)
-    )
-    return list(pages.order_by("title", "pk")[:MAX_RESULTS])
+    pages = listed(ResourcePage.objects.filter(title__icontains=query)).select_related("locale")
+    chosen = {}
+    for page in pages.order_by("title", "pk")[: MAX_RESULTS * 4]:
+        current = chosen.get(page.translation_key)
+        if current is None or page.locale.language_code == language:
+            chosen[page.translation_key] = page
+    return list(chosen.values())[:MAX_RESULTS]
 
 
 def resource_from_url(url):

@@ -259,3 +259,37 @@ def test_a_training_program_packs_week_by_week(client, signing_key, lang):
     assert "Advocacy tools" in index
     assert "Week 1 topic" in index and "Week one reading" in index
     assert "Read before the call" in index
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_failed_or_stalled_build_is_started_again_when_asked(client, signing_key, lang):
+    import datetime
+
+    from django.utils import timezone
+
+    collection, _ = public_collection(resources=1)
+    download_pack(client, lang, "collection", collection.pk)
+    pack = Pack.objects.get()
+    Pack.objects.filter(pk=pack.pk).update(status=Pack.FAILED)
+    failed = client.get(f"/{lang}/packs/collection/{collection.pk}/").content.decode()
+    assert ("Preparing the pack failed" in failed) or ("تعذّر إعداد الحزمة" in failed)
+    download_pack(client, lang, "collection", collection.pk)
+    assert Pack.objects.get().status == Pack.READY
+
+    long_ago = timezone.now() - datetime.timedelta(hours=1)
+    Pack.objects.update(status=Pack.BUILDING, created_at=long_ago)
+    download_pack(client, lang, "collection", collection.pk)
+    assert Pack.objects.get().status == Pack.READY
+
+
+def test_a_resource_is_found_by_its_title_in_either_language(client, trainer):
+    from .conftest import arabic_resource
+
+    resource = arabic_resource(title="التشفير للمبتدئين")
+    agenda = Agenda.objects.create(owner=trainer, title="Mixed")
+    item = AgendaItem.objects.create(agenda=agenda, title="Basics", minutes=30)
+    client.force_login(trainer)
+    page = client.get(f"/en/workshops/items/{item.pk}/?q=التشفير").content.decode()
+    assert "التشفير للمبتدئين" in page
+    client.post(f"/en/workshops/items/{item.pk}/resources/", {"key": resource.translation_key})
+    assert item.resources.get().translation_key == resource.translation_key

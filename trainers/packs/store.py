@@ -1,13 +1,18 @@
 """Keeping packs: one built pack per source, language and content hash, in the default file
 storage. A pack is rebuilt only when its source changes; the older file is then deleted."""
 
+import datetime
+
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from ..models import Pack
 from .build import build_zip
 from .sources import load
+
+STALLED_AFTER = datetime.timedelta(minutes=15)
 
 
 def current_pack(source):
@@ -20,12 +25,20 @@ def current_pack(source):
     ).first()
 
 
+def _stalled(pack):
+    """A failed build, or one that has been building for longer than any build takes (its
+    worker was stopped): asking again starts it anew."""
+    if pack.status == Pack.FAILED:
+        return True
+    return pack.created_at < timezone.now() - STALLED_AFTER
+
+
 def request_pack(source):
     """Make sure the pack of `source` as it is now exists or is being built; return it."""
     from ..tasks import build_pack
 
     pack = current_pack(source)
-    if pack is not None and pack.status != Pack.FAILED:
+    if pack is not None and (pack.status == Pack.READY or not _stalled(pack)):
         return pack
     if pack is None:
         try:
@@ -39,7 +52,7 @@ def request_pack(source):
         except IntegrityError:  # asked for twice at once: the first request builds it
             return current_pack(source)
     else:
-        Pack.objects.filter(pk=pack.pk).update(status=Pack.BUILDING)
+        Pack.objects.filter(pk=pack.pk).update(status=Pack.BUILDING, created_at=timezone.now())
     build_pack.enqueue(pack.pk)
     pack.refresh_from_db()
     return pack

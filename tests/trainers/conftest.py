@@ -11,7 +11,11 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from library.models import LibraryIndexPage
-from tests.browser.conftest import chromium  # noqa: F401 - the real Chromium, for offline packs
+from tests.browser.conftest import (  # noqa: F401 - the real Chromium and the live site
+    chromium,
+    live_site,
+    site_skeleton_rows,
+)
 from tests.factories import ResourcePageFactory
 
 PASSWORD = "a long passphrase 42"

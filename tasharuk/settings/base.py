@@ -62,6 +62,9 @@ ENV_TRUST_FORWARDED_PROTO = os.environ.get("TASHARUK_TRUST_X_FORWARDED_PROTO", "
 # Where collectstatic writes and uploads live (nginx serves both); empty: beside the code.
 ENV_STATIC_ROOT = os.environ.get("TASHARUK_STATIC_ROOT", "")
 ENV_MEDIA_ROOT = os.environ.get("TASHARUK_MEDIA_ROOT", "")
+# Where the site's Ed25519 key that signs offline packs lives (outside the repository and the
+# database; `manage.py trainers_signing_key` creates it once). Empty: packs cannot be signed.
+ENV_PACK_SIGNING_KEY_DIR = os.environ.get("TASHARUK_PACK_SIGNING_KEY_DIR", "")
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -79,6 +82,7 @@ INSTALLED_APPS = [
     "sitebuild",
     "programs",
     "curation",
+    "trainers",
     "api",
     "ninja",  # serves the API docs' Swagger UI from its bundled static files, not a CDN
     "vocabulary",
@@ -438,6 +442,8 @@ TASHARUK_MEMBERS = {
 # Django's tasks framework (django-tasks). Development and tests run every task at once, in the
 # request or command that enqueued it; production (settings/production.py) queues them in the
 # database for `manage.py db_worker` processes.
+TASHARUK_PACK_SIGNING_KEY_DIR = ENV_PACK_SIGNING_KEY_DIR
+
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # --- Curation: link health, knowledge gaps, currency -----------------------------------------

@@ -18,6 +18,26 @@ class CategoryChoiceField(forms.ModelMultipleChoiceField):
         return obj.localized.title
 
 
+def resource_languages_field():
+    """The languages a resource is available in, as the submission and suggestion forms ask."""
+    return forms.MultipleChoiceField(
+        label=_("Languages of the resource"),
+        choices=vocabularies.language_choices,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+
+def resource_regions_field():
+    """The regions a resource serves, as the submission and suggestion forms ask."""
+    return forms.MultipleChoiceField(
+        label=_("Regions"),
+        choices=vocabularies.region_choices,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+
 class SubmitResourceForm(forms.Form):
     url = forms.CharField(
         label=_("Web address (URL)"),
@@ -56,18 +76,8 @@ class SubmitResourceForm(forms.Form):
         required=False,
     )
     media_format = forms.ChoiceField(label=_("Format"), choices=vocabularies.format_choices)
-    languages = forms.MultipleChoiceField(
-        label=_("Languages of the resource"),
-        choices=vocabularies.language_choices,
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
-    regions = forms.MultipleChoiceField(
-        label=_("Regions"),
-        choices=vocabularies.region_choices,
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
+    languages = resource_languages_field()
+    regions = resource_regions_field()
     license = forms.ChoiceField(
         label=_("Licence"),
         choices=vocabularies.licence_choices,

@@ -9,7 +9,7 @@ from library import services, vocabularies
 from library.models import CategoryPage
 from library.resource_urls import MAX_URL_LENGTH, validate_resource_url
 
-from .forms import CategoryChoiceField
+from .forms import CategoryChoiceField, resource_languages_field, resource_regions_field
 from .models import ProblemReport
 
 UNKNOWN_LICENCE = "LicenseRef-Unknown"
@@ -73,18 +73,8 @@ class SuggestionForm(forms.Form):
         required=False,
         to_field_name="slug",
     )
-    languages = forms.MultipleChoiceField(
-        label=_("Languages of the resource"),
-        choices=vocabularies.language_choices,
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
-    regions = forms.MultipleChoiceField(
-        label=_("Regions"),
-        choices=vocabularies.region_choices,
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
+    languages = resource_languages_field()
+    regions = resource_regions_field()
     reason = forms.CharField(
         label=_("Why? (a short reason for the curators)"),
         max_length=500,

@@ -72,6 +72,15 @@ def live_resource(translation_key, language=None):
     return pages.filter(locale__language_code=language).first() or pages.order_by("pk").first()
 
 
+def listed_resource(translation_key, language=None):
+    """Like `live_resource`, but only a resource the public may see listed (no view restriction
+    on it, its translation or an ancestor; see library.visibility): for public pages and links
+    that name the resource to anyone."""
+    language = language or get_language()
+    pages = listed(ResourcePage.objects.filter(translation_key=translation_key))
+    return pages.filter(locale__language_code=language).first() or pages.order_by("pk").first()
+
+
 def save_resource(user, translation_key, collection=None, note=""):
     """Add the resource to `collection` (default: “My library”) at the end, credited to `user`
     (its owner or a co-editor); saving it again keeps the existing item. Return (item, created)."""

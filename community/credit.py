@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 
 from users.public_identity import COLLECTION, CONTRIBUTION, may_be_named, public_name
 
-from .collections import live_resource
+from .collections import listed_resource
 from .models import Collection, Submission, Suggestion, VolunteerTranslation
 
 
@@ -24,7 +24,7 @@ def _resources(keys):
         if key in seen:
             continue
         seen.add(key)
-        page = live_resource(key)
+        page = listed_resource(key)
         if page is not None:
             pages.append(page)
     return pages

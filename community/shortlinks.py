@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from .collections import is_shared, live_resource
+from .collections import is_shared, listed_resource
 from .models import ShortLink
 
 # Base32 without the characters people confuse (0/o, 1/l/i) and without u.
@@ -59,7 +59,7 @@ def resolve_short_code(code, language=None):
             return None
         with override(language or get_language()):
             return reverse("library_collection", args=[link.collection_id])
-    page = live_resource(link.translation_key, language)
+    page = listed_resource(link.translation_key, language)
     return page.url if page is not None else None
 
 

@@ -1,5 +1,7 @@
 """What program and week pages show a reader: their progress, forms, discussion and resources."""
 
+from library.visibility import listed_ids
+
 from ..forms import AssessmentForm, EnrolmentForm, PostForm
 from ..models import Certificate
 from .discussion import threads
@@ -57,13 +59,15 @@ def week_context(week, user):
         and not state.deadline_passed
     )
     week_threads = threads(week, program.translation_key) if discuss else []
-    resources = []
+    chosen = []
     for block in week.resources:
         page = block.value["resource"]
         if page is not None:
-            page = page.localized
-            if page.live:
-                resources.append({"page": page.specific, "note": block.value["note"]})
+            chosen.append((page.localized.specific, block.value["note"]))
+    # Only what the public may see listed: a restricted or unpublished resource (or one under
+    # an unpublished category) drops out of the week instead of leaking its title and link.
+    shown = listed_ids([page for page, _note in chosen])
+    resources = [{"page": page, "note": note} for page, note in chosen if page.pk in shown]
     return {
         "program": program,
         # The deadline that counts is the source week's (see structure), whoever reads.

@@ -100,6 +100,11 @@ class ToolStatus(models.Model):
     def __str__(self):
         return f"{self.resource.title if self.resource_id else '?'}: {self.get_status_display()}"
 
+    def save(self, *args, **kwargs):
+        if self.resource_id:
+            self.translation_key = self.resource.translation_key
+        super().save(*args, **kwargs)
+
     @property
     def is_warning(self):
         return self.status in self.WARNINGS
@@ -138,18 +143,11 @@ class ToolStatus(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
-        if self.resource_id:
-            self.translation_key = self.resource.translation_key
-        super().save(*args, **kwargs)
-
 
 class NoticeDismissal(models.Model):
     """A member closed the notice about one status change; the next change notifies again."""
 
-    member = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
+    member = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     status = models.ForeignKey(ToolStatus, on_delete=models.CASCADE, related_name="dismissals")
     dismissed_at = models.DateTimeField(auto_now_add=True)
 
@@ -157,3 +155,6 @@ class NoticeDismissal(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["member", "status"], name="safety_dismiss_once")
         ]
+
+    def __str__(self):
+        return f"{self.member_id} dismissed {self.status_id}"

@@ -28,7 +28,11 @@ FILTER_VALUES = ("unsafe", "unmaintained", "blocked_in", "any", "none")
 
 def current_status(translation_key):
     """The newest ToolStatus row of the work `translation_key`, or None when it never had one."""
-    return ToolStatus.objects.filter(translation_key=translation_key).order_by("-set_at", "-pk").first()
+    return (
+        ToolStatus.objects.filter(translation_key=translation_key)
+        .order_by("-set_at", "-pk")
+        .first()
+    )
 
 
 def latest_rows():
@@ -208,8 +212,9 @@ def status_changed(status):
     invalidation.advance(invalidation.PAGES)
 
 
-def set_status(resource, status, *, note_en, note_ar, by=None, countries=(), alternative=None,
-               noted_on=None):
+def set_status(
+    resource, status, *, note_en, note_ar, by=None, countries=(), alternative=None, noted_on=None
+):
     """Set a new current status on `resource` (validated as the admin does; raises
     ValidationError). Used by tests, the shell and commands."""
     row = ToolStatus(

@@ -181,15 +181,22 @@ def warning_for(resource, language=None):
     )
 
 
-def plain_text(warning):
-    """One line for feeds and other plain-text surfaces, in the active language."""
-    parts = [f"⚠ {warning.label}"]
+def plain_text(warning, symbol=True):
+    """One line for feeds and other plain-text surfaces, in the active language (`symbol`:
+    start with a warning sign; PDFs leave it out, their font has no such glyph)."""
+    parts = [f"⚠ {warning.label}" if symbol else warning.label]
     if warning.countries:
         parts.append(_("Blocked in: %(countries)s") % {"countries": ", ".join(warning.countries)})
     parts.append(f"({warning.noted_on.isoformat()}) {warning.note}")
     if warning.alternative is not None:
         parts.append(_("Safer alternative: %(title)s") % {"title": warning.alternative.title})
     return " — ".join(parts)
+
+
+def warning_text(resource, symbol=True):
+    """`plain_text()` of the current warning of `resource`, or "" when it has none."""
+    warning = warning_for(resource)
+    return plain_text(warning, symbol) if warning is not None else ""
 
 
 def matches_filter(resource, value):

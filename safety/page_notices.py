@@ -26,11 +26,14 @@ def _status_saved(sender, instance, **kwargs):
 
 
 def register():
+    from community import digests
     from library import resource_extensions
 
+    from .member_notices import digest_notices
     from .models import ToolStatus
 
     resource_extensions.add_notice(render_page_warning, first=True)
     resource_extensions.add_card_notice(render_card_warning)
+    digests.add_notice_source(digest_notices)
     for signal in (post_save, post_delete):
         signal.connect(_status_saved, sender=ToolStatus, dispatch_uid=f"safety-{id(signal)}")

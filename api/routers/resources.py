@@ -8,7 +8,7 @@ from ninja import Router
 from library import services as library
 from search import services as search
 
-from .. import schemas
+from .. import schemas, tool_warnings
 from ..params import parse
 
 router = Router()
@@ -40,7 +40,8 @@ def list_resources(
         params.filters, (params.page - 1) * params.page_size, params.page_size
     )
     items = search.resource_items(keys, params.locale)
-    return {"count": count, "results": [items[key] for key in keys if key in items]}
+    results = tool_warnings.attach([items[key] for key in keys if key in items], params.locale)
+    return {"count": count, "results": results}
 
 
 @router.get(
@@ -60,4 +61,5 @@ def get_resource(request, id: int, locale: schemas.LocaleParam = None):
             raise Http404(_("No published resource has this id."))
         item = items[page.translation_key]
         shown = page if page.pk == item["id"] else library.live_resource(item["id"])
+        tool_warnings.attach([item], params.locale)
         return {**item, **library.resource_tags_and_editions(shown)}

@@ -26,3 +26,17 @@ def tool_warning_text(resource):
     """The warning as one line of plain text ('' when none), for feeds and plain e-mail."""
     warning = warning_for(resource)
     return plain_text(warning) if warning is not None else ""
+
+
+@register.inclusion_tag("safety/member_notices.html", takes_context=True)
+def tool_warning_notices(context):
+    """The signed-in member's open notices about tools they saved or follow (nothing for
+    visitors), each with a button to dismiss it."""
+    from django.utils.translation import get_language
+
+    from safety.member_notices import notices_for
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    notices = notices_for(user, get_language()) if user is not None else []
+    return {"notices": notices, "request": request, "csrf_token": context.get("csrf_token")}

@@ -25,7 +25,7 @@ from django.utils.html import escape
 
 from . import concept_tags
 from .documents import LOCALES, facet_value_list, shown_locale
-from .engine import (
+from .engine.ranking import (
     FACETS,
     FIELD_WEIGHTS,
     LOCALE_BOOST,

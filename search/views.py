@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from library import creators, vocabularies
 
 from . import services
-from .engine import FACETS
+from .engine.ranking import FACETS
 
 FACET_TITLES = {
     "category": _("Issue"),

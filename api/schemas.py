@@ -43,6 +43,14 @@ LanguageParam = _facet("language")
 FormatParam = _facet("format")
 RegionParam = _facet("region")
 LicenseParam = _facet("license")
+WarningParam = Annotated[
+    list[Literal["unsafe", "unmaintained", "blocked_in", "any", "none"]] | None,
+    Query(
+        None,
+        description="Filter by the curators' tool warning: unsafe, unmaintained, blocked_in, "
+        "any (any of these) or none. Repeat the parameter to OR several values.",
+    ),
+]
 SortParam = Annotated[Sort | None, Query(None)]
 PublisherParam = Annotated[
     list[Annotated[str, StringConstraints(pattern=creators.SLUG_PATTERN.pattern)]] | None,
@@ -130,6 +138,9 @@ class Facets(Schema):
     format: list[FacetBucket]
     region: list[FacetBucket]
     license: list[FacetBucket]
+    warning: list[FacetBucket] = Field(
+        description="Tool warnings: unsafe, unmaintained, blocked_in, or none."
+    )
 
 
 class QuerySuggestion(Schema):

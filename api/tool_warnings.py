@@ -4,6 +4,7 @@ a `warning` object (null when the tool has none), in the item's requested langua
 from django.utils.translation import override
 
 from safety.statuses import plain_text, warning_for
+from search import warnings as search_warnings
 
 
 def attach(items, locale):
@@ -13,6 +14,21 @@ def attach(items, locale):
             warning = warning_for(item, locale)
             item["warning"] = warning.as_dict() if warning is not None else None
     return items
+
+
+def narrowed(filters):
+    """`filters` with a `warning` filter turned into the works it selects (library listings
+    narrow by translation key; search applies it itself)."""
+    filters = dict(filters)
+    wanted = search_warnings.wanted_statuses(filters.pop("warning", None))
+    if wanted:
+        statuses = search_warnings.statuses()
+        chosen = [key for key, status in statuses.items() if status in wanted]
+        if "none" in wanted:
+            filters["excluded_keys"] = [k for k, status in statuses.items() if status not in wanted]
+        else:
+            filters["keys"] = chosen
+    return filters
 
 
 def feed_description(item):

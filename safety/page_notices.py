@@ -25,9 +25,16 @@ def _status_saved(sender, instance, **kwargs):
     status_changed(instance)
 
 
+def _current_statuses():
+    from .statuses import current_warnings
+
+    return {key: warning["status"] for key, warning in current_warnings()["by_key"].items()}
+
+
 def register():
     from community import digests
     from library import resource_extensions
+    from search import warnings as search_warnings
 
     from .member_notices import digest_notices
     from .models import ToolStatus
@@ -35,5 +42,6 @@ def register():
     resource_extensions.add_notice(render_page_warning, first=True)
     resource_extensions.add_card_notice(render_card_warning)
     digests.add_notice_source(digest_notices)
+    search_warnings.set_source(_current_statuses)
     for signal in (post_save, post_delete):
         signal.connect(_status_saved, sender=ToolStatus, dispatch_uid=f"safety-{id(signal)}")

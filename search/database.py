@@ -162,6 +162,10 @@ def search(query, locale, filters, sort, page, page_size):
     candidates = SearchDocument.objects.all()
     if filters.get("publisher"):
         candidates = candidates.filter(publisher__in=filters["publisher"])
+    if filters.get("keys") is not None:  # narrowed by work (search.warnings)
+        candidates = candidates.filter(translation_key__in=filters["keys"])
+    if filters.get("excluded_keys"):
+        candidates = candidates.exclude(translation_key__in=filters["excluded_keys"])
     for group in groups:
         match = Q()
         for alternative in group.alternatives:
@@ -476,7 +480,11 @@ def _postgres_search(query, locale, filters, sort, page, page_size):
         facet: sorted(values) for facet, values in filters.items() if values and facet in FACETS
     }
     # The publisher narrows the matches themselves (as on the engine), not counted as a facet.
-    match_query = _match(groups)._replace(publishers=tuple(sorted(filters.get("publisher") or ())))
+    match_query = _match(groups)._replace(
+        publishers=tuple(sorted(filters.get("publisher") or ())),
+        keys=None if filters.get("keys") is None else tuple(sorted(map(str, filters["keys"]))),
+        excluded=tuple(sorted(map(str, filters.get("excluded_keys") or ()))),
+    )
     rank_queries = [_tsquery(groups, exact) for exact in (True, False)]
     counts_key = _cache_key(["counts", match_query, selected])
     page_key = _cache_key(["page", match_query, *rank_queries, selected, sort, page, page_size])
@@ -555,6 +563,8 @@ class Match(NamedTuple):
     concepts: str
     tags: tuple
     publishers: tuple = ()  # publisher slugs the matches must have one of; () for any
+    keys: tuple | None = None  # works (translation keys) the matches must be among; None: any
+    excluded: tuple = ()  # works the matches must not be (search.warnings)
 
 
 def _match(groups):
@@ -577,6 +587,13 @@ def _match_sql(match):
             "WHERE publisher = ANY(%s))"
         )
         params = [*params, list(match.publishers)]
+    for keys, operator in ((match.keys, "IN"), (match.excluded or None, "NOT IN")):
+        if keys is not None:
+            sql += (
+                f" AND d.document_id {operator} (SELECT id FROM "
+                f"{SearchDocument._meta.db_table} WHERE translation_key = ANY(%s::uuid[]))"
+            )
+            params = [*params, list(keys)]
     return sql, params
 
 

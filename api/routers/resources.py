@@ -32,12 +32,15 @@ def list_resources(
     region: schemas.RegionParam = None,
     license: schemas.LicenseParam = None,
     publisher: schemas.PublisherParam = None,
+    warning: schemas.WarningParam = None,
     page: schemas.PageParam = None,
     page_size: schemas.PageSizeParam = None,
 ):
     params = parse(request)
     count, keys = library.latest_works(
-        params.filters, (params.page - 1) * params.page_size, params.page_size
+        tool_warnings.narrowed(params.filters),
+        (params.page - 1) * params.page_size,
+        params.page_size,
     )
     items = search.resource_items(keys, params.locale)
     results = tool_warnings.attach([items[key] for key in keys if key in items], params.locale)

@@ -29,6 +29,7 @@ def search(
     region: schemas.RegionParam = None,
     license: schemas.LicenseParam = None,
     publisher: schemas.PublisherParam = None,
+    warning: schemas.WarningParam = None,
     sort: schemas.SortParam = None,
     page: schemas.PageParam = None,
     page_size: schemas.PageSizeParam = None,

@@ -3,7 +3,7 @@ a `warning` object (null when the tool has none), in the item's requested langua
 
 from django.utils.translation import override
 
-from safety.statuses import plain_text, warning_for
+from safety.statuses import warning_for
 from search import warnings as search_warnings
 
 
@@ -44,6 +44,3 @@ def feed_description(item):
     if warning["alternative"]:
         line += f" — {warning['alternative']['title']}: {warning['alternative']['url']}"
     return f"{line}\n\n{item['summary']}"
-
-
-__all__ = ["attach", "feed_description", "plain_text"]

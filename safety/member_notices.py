@@ -19,7 +19,7 @@ from .statuses import latest_rows, warning_for
 class MemberNotice:
     status_id: int
     page: object  # the resource in the member's language (or the other one)
-    warning: object  # statuses.Warning
+    warning: object  # statuses.ToolWarning
     saved: bool  # in one of the member's collections (else: in something they follow)
 
 

@@ -23,7 +23,6 @@ from tasharuk import invalidation
 from .models import ToolStatus
 
 CACHE_SECONDS = 600
-FILTER_VALUES = ("unsafe", "unmaintained", "blocked_in", "any", "none")
 
 
 def current_status(translation_key):
@@ -105,7 +104,7 @@ def _key_of(resource):
 
 
 @dataclass
-class Warning:
+class ToolWarning:
     """A current warning, ready to show in one language."""
 
     status: str
@@ -163,14 +162,14 @@ def _alternative_page(key, language):
 
 def warning_for(resource, language=None):
     """The current warning of `resource` (a page, a page id or an item dict) in `language`
-    (the active one by default) as a `Warning`, or None when it has no warning."""
+    (the active one by default) as a `ToolWarning`, or None when it has no warning."""
     key = _key_of(resource)
     data = current_warnings()["by_key"].get(key) if key else None
     if data is None:
         return None
     language = (language or get_language() or "en")[:2]
     note = data["note_ar"] if language == "ar" else data["note_en"]
-    return Warning(
+    return ToolWarning(
         status=data["status"],
         label=status_label(data["status"]),
         noted_on=date.fromisoformat(data["noted_on"]),
@@ -199,20 +198,10 @@ def warning_text(resource, symbol=True):
     return plain_text(warning, symbol) if warning is not None else ""
 
 
-def matches_filter(resource, value):
-    """Whether `resource` passes the `warning=` filter `value` (one of FILTER_VALUES)."""
-    key = _key_of(resource)
-    warning = current_warnings()["by_key"].get(key) if key else None
-    if value == "none":
-        return warning is None
-    if value == "any":
-        return warning is not None
-    return warning is not None and warning["status"] == value
-
-
 def status_changed(status):
-    """After a status is saved: reindex the work (its document carries the status) once the
-    transaction commits. The cached pages are forgotten through CLEARED_BY."""
+    """After a status is saved or deleted: reindex the work once the transaction commits (so
+    the fallback's cached answers, keyed by its rows' version, are recomputed too) and forget
+    the cached pages and warnings at once (CLEARED_BY does so too, after this receiver)."""
     from search.indexing import resource_changed
 
     resource_changed(status.translation_key)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from search.services import category_titles
 
 from . import streams
+from .tool_warnings import feed_description
 from .xml_text import xml_text
 
 
@@ -45,7 +46,7 @@ class ResourceFeed(Feed):
         return item["title"]
 
     def item_description(self, item):
-        return item["summary"]
+        return feed_description(item)
 
     def item_link(self, item):
         return item["url"]

@@ -9,9 +9,8 @@ from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 
 from search import services as search_services
-from search.engine.ranking import FACETS
 
-LISTING = {"locale", "page", "page_size", "publisher", *FACETS}
+LISTING = {"locale", "page", "page_size", "publisher", *search_services.PUBLIC_FACETS}
 SEARCH = {"q", "sort", *LISTING}
 # The parameters each route (by url_name) accepts; anything else is refused with a reason.
 ACCEPTED = {

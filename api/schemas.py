@@ -43,6 +43,14 @@ LanguageParam = _facet("language")
 FormatParam = _facet("format")
 RegionParam = _facet("region")
 LicenseParam = _facet("license")
+WarningParam = Annotated[
+    list[Literal["unsafe", "unmaintained", "blocked_in", "any", "none"]] | None,
+    Query(
+        None,
+        description="Filter by the curators' tool warning: unsafe, unmaintained, blocked_in, "
+        "any (any of these) or none. Repeat the parameter to OR several values.",
+    ),
+]
 SortParam = Annotated[Sort | None, Query(None)]
 PublisherParam = Annotated[
     list[Annotated[str, StringConstraints(pattern=creators.SLUG_PATTERN.pattern)]] | None,
@@ -68,6 +76,28 @@ class Highlight(Schema):
     snippet: str | None = Field(description="HTML-escaped excerpt with matches in <mark>.")
 
 
+class WarningCountry(Schema):
+    code: str = Field(description="ISO 3166-1 alpha-2, lower case.")
+    name: str
+
+
+class WarningAlternative(Schema):
+    id: int
+    title: str
+    url: str
+
+
+class ToolWarning(Schema):
+    status: Literal["unsafe", "unmaintained", "blocked_in"]
+    label: str = Field(description="The warning's headline in the requested language.")
+    date: str = Field(description="Date of the curators' note (YYYY-MM-DD).")
+    note: str = Field(description="The curators' note in the requested language.")
+    countries: list[WarningCountry] = Field(description="Where it is blocked (blocked_in).")
+    alternative: WarningAlternative | None = Field(
+        description="A safer resource in the library, when the curators named one."
+    )
+
+
 class ResourceItem(Schema):
     id: int = Field(description="Page id of the returned translation.")
     url: str
@@ -84,6 +114,11 @@ class ResourceItem(Schema):
         None,
         description="Present only when the work has no translation in the requested locale: "
         "the language this item is shown in instead.",
+    )
+    warning: ToolWarning | None = Field(
+        None,
+        description="The curators' current warning about this tool (unsafe, unmaintained, "
+        "blocked in some countries), or null.",
     )
 
 
@@ -103,6 +138,9 @@ class Facets(Schema):
     format: list[FacetBucket]
     region: list[FacetBucket]
     license: list[FacetBucket]
+    warning: list[FacetBucket] = Field(
+        description="Tool warnings: unsafe, unmaintained, blocked_in, or none."
+    )
 
 
 class QuerySuggestion(Schema):

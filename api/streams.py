@@ -14,7 +14,7 @@ from django.utils.translation import override
 from library import services as library
 from search import services as search
 
-from . import members
+from . import members, tool_warnings
 
 FEED_SIZE = 20
 
@@ -73,6 +73,7 @@ class Stream:
             items = response["results"]
             for item in items:
                 item.pop("highlight", None)
+        tool_warnings.attach(items, self.locale)
         dates = library.publication_dates([item["id"] for item in items])
         for item in items:
             item["published"], item["updated"] = dates.get(item["id"], (None, None))

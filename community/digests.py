@@ -37,6 +37,27 @@ MARGIN = timedelta(hours=2)
 PERIODS = {MemberChoices.DAILY: timedelta(days=1), MemberChoices.WEEKLY: timedelta(days=7)}
 
 
+# Other apps add notices to digests without this app knowing them (safety/ adds tool warnings):
+# callables (user, since, until, language) -> [{"title", "text", "url" (a path)}], run in the
+# member's language.
+_notice_sources = []
+
+
+def add_notice_source(source):
+    """Add `source` to every digest (see _notice_sources)."""
+    if source not in _notice_sources:
+        _notice_sources.append(source)
+
+
+def _notices(user, since, until, language):
+    with translation.override(language):
+        return [
+            {**notice, "url": _absolute(notice["url"])}
+            for source in _notice_sources
+            for notice in source(user, since, until, language)
+        ]
+
+
 class DigestRefused(Exception):
     def __init__(self, message):
         super().__init__(message)
@@ -127,7 +148,8 @@ def build_digest(user, choices, now):
         return None
     since = choices.digest_since or choices.last_sent_at or (now - PERIODS[choices.frequency])
     sections = whats_new(user, since, now, choices.language)
-    if not sections:
+    notices = _notices(user, since, now, choices.language)
+    if not sections and not notices:
         return None
     with translation.override(choices.language):
         for section in sections:
@@ -137,6 +159,7 @@ def build_digest(user, choices, now):
         context = {
             "member": user,
             "sections": sections,
+            "notices": notices,
             "frequency": choices.get_frequency_display(),
             "unsubscribe_url": unsubscribe_url(user, choices.language),
             "settings_url": _absolute(reverse("community_following")),

@@ -7,13 +7,15 @@ renders nothing.
     resource_extensions.add_panel(render_my_panel)  # callable(context, page) -> safe HTML
     resource_extensions.add_notice(render_notice)  # under a resource's header
     resource_extensions.add_category_notice(render_note)  # under a category page's intro
+    resource_extensions.add_card_notice(render_card_note)  # inside every resource card
 
 Slots: `{% resource_page_head %}`, `{% resource_page_notices page %}`,
-`{% resource_page_panels page %}`, `{% category_page_notices page %}`.
+`{% resource_page_panels page %}`, `{% category_page_notices page %}`,
+`{% resource_card_notices resource %}`.
 """
 
 _head_templates = []
-_slots = {"panels": [], "notices": [], "category_notices": []}
+_slots = {"panels": [], "notices": [], "category_notices": [], "card_notices": []}
 
 
 def add_head_template(name):
@@ -22,9 +24,12 @@ def add_head_template(name):
         _head_templates.append(name)
 
 
-def _add(slot, render):
+def _add(slot, render, first=False):
     if render not in _slots[slot]:
-        _slots[slot].append(render)
+        if first:
+            _slots[slot].insert(0, render)
+        else:
+            _slots[slot].append(render)
 
 
 def add_panel(render):
@@ -32,9 +37,15 @@ def add_panel(render):
     _add("panels", render)
 
 
-def add_notice(render):
-    """Render `render(context, page)` (safe HTML) under the resource's header."""
-    _add("notices", render)
+def add_notice(render, first=False):
+    """Render `render(context, page)` (safe HTML) under the resource's header (before the
+    others when `first`: a safety warning goes above a broken link's notice)."""
+    _add("notices", render, first)
+
+
+def add_card_notice(render):
+    """Render `render(context, page)` (safe HTML) inside every resource card."""
+    _add("card_notices", render)
 
 
 def add_category_notice(render):

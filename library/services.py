@@ -251,6 +251,11 @@ def filtered_resources(filters):
         pages = pages.filter(_json_list_contains_any("languages", filters["language"]))
     if filters.get("region"):
         pages = pages.filter(_json_list_contains_any("regions", filters["region"]))
+    # Works narrowed by translation key (the API's `warning` filter, through search.warnings).
+    if filters.get("keys") is not None:
+        pages = pages.filter(translation_key__in=filters["keys"])
+    if filters.get("excluded_keys"):
+        pages = pages.exclude(translation_key__in=filters["excluded_keys"])
     if filters.get("publisher"):
         from .creators import names_for_slugs
 

@@ -22,7 +22,7 @@ from django.utils.translation import override
 from library import creators, vocabularies
 from tasharuk import invalidation
 
-from . import database, engine, suggestions
+from . import database, engine, suggestions, warnings
 from .documents import shown_locale
 from .engine.ranking import FACETS, MAX_RESULT_WINDOW
 from .models import ZeroResultQuery
@@ -42,6 +42,12 @@ FACET_PATTERNS = {
     "region": re.compile(r"^[a-z]{2,10}$"),
     "license": re.compile(r"^[A-Za-z0-9.+-]{1,40}$"),
 }
+
+
+# The facets a search answers with: the backends' own, and the tool warnings (search.warnings).
+PUBLIC_FACETS = [*FACETS, "warning"]
+_WARNING_VALUES = "|".join(warnings.FILTER_VALUES)
+FACET_PATTERNS["warning"] = re.compile(f"^({_WARNING_VALUES})$")
 
 
 class SearchParameterError(ValueError):
@@ -100,7 +106,7 @@ def parse_params(data, default_locale=None):
             % {"maximum": MAX_QUERY_LENGTH}
         )
     filters = {}
-    for facet in FACETS:
+    for facet in PUBLIC_FACETS:
         values = [value for value in data.getlist(facet) if value != ""]
         for value in values:
             if not FACET_PATTERNS[facet].match(value):
@@ -155,16 +161,25 @@ def search(
     notice = None
     started = time.perf_counter()
     on_engine = engine.configured()
+    arguments = (query, locale, filters, sort, page, page_size)
     if on_engine:
+        timings = []
+
+        def on_the_engine(*arguments):
+            hits, count, facets, took = engine.search(*arguments)
+            timings.append(took)
+            return hits, count, facets
+
         try:
-            hits, count, facets, took = engine.search(query, locale, filters, sort, page, page_size)
+            hits, count, facets = warnings.search(on_the_engine, *arguments)
+            took = sum(timings)
         except engine.EngineUnavailable as error:
             logger.warning("search engine unavailable, answering from the database: %s", error)
             notice = _("Search is running in reduced mode: results may be less complete.")
-            hits, count, facets = database.search(query, locale, filters, sort, page, page_size)
+            hits, count, facets = warnings.search(database.search, *arguments)
             took, on_engine = None, False
     else:
-        hits, count, facets = database.search(query, locale, filters, sort, page, page_size)
+        hits, count, facets = warnings.search(database.search, *arguments)
         took = None
     # Feeds and widgets repeat the same search all day: only searches people type count.
     if count == 0 and query and page == 1 and count_zero_results:
@@ -182,7 +197,7 @@ def search(
                     {"value": value, "label": labels.label(facet, value), "count": n}
                     for value, n in sorted(facets[facet], key=lambda item: (-item[1], item[0]))
                 ]
-                for facet in FACETS
+                for facet in PUBLIC_FACETS
             },
         }
     if notice:
@@ -263,6 +278,9 @@ class _Labels:
             if self._categories is None:
                 self._categories = category_titles(self.locale)
             return self._categories.get(value, value)
+        if facet == "warning":
+            with override(self.locale):
+                return str(warnings.LABELS.get(value, value))
         return vocabulary_label(facet, value, self.locale)
 
 

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from library import creators, vocabularies
 
 from . import services
-from .engine.ranking import FACETS
+from .services import PUBLIC_FACETS as FACETS
 
 FACET_TITLES = {
     "category": _("Issue"),
@@ -16,6 +16,7 @@ FACET_TITLES = {
     "format": _("Media format"),
     "region": _("Region"),
     "license": _("Licence"),
+    "warning": _("Tool warnings"),
     "publisher": _("Publisher"),  # a filter without a facet: shown as a chip only
 }
 SORT_TITLES = {"relevance": _("Relevance"), "rating": _("Rating"), "newest": _("Newest")}

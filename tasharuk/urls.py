@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("programs.urls")),  # training programs: enrol, answer, discuss, certificates
     path("", include("trainers.urls")),  # workshop planner, offline packs, pack signing key
     path("", include("api.site_urls")),  # feeds, the embed builder and the widget
+    path("", include("safety.urls")),  # members dismiss notices about tool warnings
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

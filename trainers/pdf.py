@@ -9,8 +9,11 @@ from django.utils.translation import override
 from fpdf import FPDF
 
 from programs.certificates import ACCENT, FONT
+from safety.statuses import warning_text
 
 # Hebrew, Arabic, Syriac, Thaana, N'Ko … Arabic Extended, and the presentation forms.
+# Tool warnings (safety/) stand out in the same red as on the site.
+WARNING_COLOUR = (164, 38, 44)
 _RTL_RANGES = (("\u0590", "\u08ff"), ("\ufb1d", "\ufdff"), ("\ufe70", "\ufeff"))
 
 
@@ -96,5 +99,8 @@ def agenda_pdf(schedule):
                     doc.text("• " + _("A resource that is no longer available"), size=10)
                 else:
                     doc.text("• " + page.title, size=11, gap=0)
+                    warning = warning_text(page, symbol=False)
+                    if warning:
+                        doc.text(warning, size=10, colour=WARNING_COLOUR, gap=0)
                     doc.address(page.full_url or page.source_url)
         return doc.output()

@@ -8,7 +8,7 @@ from ninja import Router
 
 from search import services as search
 
-from .. import members, schemas
+from .. import members, schemas, tool_warnings
 from ..params import parse
 
 router = Router()
@@ -61,6 +61,7 @@ def get_collection(request, id: int, locale: schemas.LocaleParam = None):
             raise Http404(_("No public collection has this id."))
         entries = members.collection_entries(collection)
         resources = search.resource_items([key for key, _position in entries], params.locale)
+        tool_warnings.attach(resources.values(), params.locale)
         return {
             **_collection(collection),
             "items": [

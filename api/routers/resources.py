@@ -8,7 +8,7 @@ from ninja import Router
 from library import services as library
 from search import services as search
 
-from .. import schemas
+from .. import schemas, tool_warnings
 from ..params import parse
 
 router = Router()
@@ -32,15 +32,19 @@ def list_resources(
     region: schemas.RegionParam = None,
     license: schemas.LicenseParam = None,
     publisher: schemas.PublisherParam = None,
+    warning: schemas.WarningParam = None,
     page: schemas.PageParam = None,
     page_size: schemas.PageSizeParam = None,
 ):
     params = parse(request)
     count, keys = library.latest_works(
-        params.filters, (params.page - 1) * params.page_size, params.page_size
+        tool_warnings.narrowed(params.filters),
+        (params.page - 1) * params.page_size,
+        params.page_size,
     )
     items = search.resource_items(keys, params.locale)
-    return {"count": count, "results": [items[key] for key in keys if key in items]}
+    results = tool_warnings.attach([items[key] for key in keys if key in items], params.locale)
+    return {"count": count, "results": results}
 
 
 @router.get(
@@ -60,4 +64,5 @@ def get_resource(request, id: int, locale: schemas.LocaleParam = None):
             raise Http404(_("No published resource has this id."))
         item = items[page.translation_key]
         shown = page if page.pk == item["id"] else library.live_resource(item["id"])
+        tool_warnings.attach([item], params.locale)
         return {**item, **library.resource_tags_and_editions(shown)}

@@ -4,7 +4,7 @@ from ninja import Router
 
 from search import services
 
-from .. import schemas
+from .. import schemas, tool_warnings
 from ..params import parse
 
 router = Router()
@@ -29,6 +29,7 @@ def search(
     region: schemas.RegionParam = None,
     license: schemas.LicenseParam = None,
     publisher: schemas.PublisherParam = None,
+    warning: schemas.WarningParam = None,
     sort: schemas.SortParam = None,
     page: schemas.PageParam = None,
     page_size: schemas.PageSizeParam = None,
@@ -38,6 +39,7 @@ def search(
         params.query, params.locale, params.filters, params.sort, params.page, params.page_size
     )
     response.pop("took", None)
+    tool_warnings.attach(response["results"], params.locale)
     # Rendered as the service built it: the schema documents this shape, and checking a
     # hundred facet values and twenty results against it again took a fifth of a cached
     # search's time. tests/api/test_schema_fuzz.py holds answers to the schema.

@@ -57,3 +57,9 @@ def resource_page_notices(context, page):
 def category_page_notices(context, page):
     """The registered notices under a category page's introduction."""
     return mark_safe(resource_extensions.rendered("category_notices", context, page))
+
+
+@register.simple_tag(takes_context=True)
+def resource_card_notices(context, page):
+    """The registered notices inside a resource card (a tool warning, for instance)."""
+    return mark_safe(resource_extensions.rendered("card_notices", context, page))

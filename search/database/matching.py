@@ -17,6 +17,8 @@ class Match(NamedTuple):
     concepts: str
     tags: tuple
     publishers: tuple = ()  # publisher slugs the matches must have one of; () for any
+    keys: tuple | None = None  # works (translation keys) the matches must be among; None: any
+    excluded: tuple = ()  # works the matches must not be (search.warnings)
 
 
 def _match(groups):
@@ -39,6 +41,13 @@ def _match_sql(match):
             "WHERE publisher = ANY(%s))"
         )
         params = [*params, list(match.publishers)]
+    for keys, operator in ((match.keys, "IN"), (match.excluded or None, "NOT IN")):
+        if keys is not None:
+            sql += (
+                f" AND d.document_id {operator} (SELECT id FROM "
+                f"{SearchDocument._meta.db_table} WHERE translation_key = ANY(%s::uuid[]))"
+            )
+            params = [*params, list(keys)]
     return sql, params
 
 

@@ -40,6 +40,10 @@ def search(query, locale, filters, sort, page, page_size):
     candidates = SearchDocument.objects.all()
     if filters.get("publisher"):
         candidates = candidates.filter(publisher__in=filters["publisher"])
+    if filters.get("keys") is not None:  # narrowed by work (search.warnings)
+        candidates = candidates.filter(translation_key__in=filters["keys"])
+    if filters.get("excluded_keys"):
+        candidates = candidates.exclude(translation_key__in=filters["excluded_keys"])
     for group in groups:
         match = Q()
         for alternative in group.alternatives:
@@ -156,7 +160,11 @@ def _postgres_search(query, locale, filters, sort, page, page_size):
         facet: sorted(values) for facet, values in filters.items() if values and facet in FACETS
     }
     # The publisher narrows the matches themselves (as on the engine), not counted as a facet.
-    match_query = _match(groups)._replace(publishers=tuple(sorted(filters.get("publisher") or ())))
+    match_query = _match(groups)._replace(
+        publishers=tuple(sorted(filters.get("publisher") or ())),
+        keys=None if filters.get("keys") is None else tuple(sorted(map(str, filters["keys"]))),
+        excluded=tuple(sorted(map(str, filters.get("excluded_keys") or ()))),
+    )
     rank_queries = [_tsquery(groups, exact) for exact in (True, False)]
     counts_key = _cache_key(["counts", match_query, selected])
     page_key = _cache_key(["page", match_query, *rank_queries, selected, sort, page, page_size])

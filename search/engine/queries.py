@@ -172,6 +172,10 @@ def build_search_body(query, locale, filters, sort, page, page_size):
     # The publisher narrows the matches themselves, so the facets count within its resources.
     publishers = filters.get("publisher")
     narrowing = [_filter_clause("publisher", publishers)] if publishers else []
+    # Works narrowed by translation key (search.warnings: the warning facet and ranking).
+    if filters.get("keys") is not None:
+        narrowing.append(_filter_clause("translation_key", [str(k) for k in filters["keys"]]))
+    excluded = [str(key) for key in filters.get("excluded_keys") or ()]
     # A facet counts the query's matches under the other facets' filters (not its own). The
     # facets with no value selected all count under every selected filter: one aggregation
     # over the combined "facet:value" field counts them together, in one pass over the matches
@@ -208,6 +212,8 @@ def build_search_body(query, locale, filters, sort, page, page_size):
     }
     if narrowing:
         body["query"]["bool"]["filter"] = narrowing
+    if excluded:
+        body["query"]["bool"]["must_not"] = [_filter_clause("translation_key", excluded)]
     if selected:
         body["post_filter"] = {
             "bool": {"filter": [_filter_clause(f, v) for f, v in selected.items()]}

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "curation",
     "trainers",
     "api",
+    "safety",
     "ninja",  # serves the API docs' Swagger UI from its bundled static files, not a CDN
     "vocabulary",
     "allauth",
@@ -244,6 +245,8 @@ TASHARUK_PUBLIC_CACHE = {
         "vocabulary.Concept",
         # A view restriction hides its page from every listing (library.visibility).
         "wagtailcore.PageViewRestriction",
+        # A tool warning shows on every page that lists the resource (safety/).
+        "safety.ToolStatus",
     ],
 }
 

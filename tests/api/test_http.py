@@ -147,6 +147,7 @@ def test_schema_is_openapi_3_generated_from_the_routes(client):
     names = {parameter["name"] for parameter in search["parameters"]}
     assert names == {"q", "locale", "category", "language", "format", "region", "license"} | {
         "publisher",
+        "warning",
         "sort",
         "page",
         "page_size",

@@ -17,9 +17,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from library.vocabularies import format_label, language_label, licence_short_label
+from safety.statuses import warning_text
 
 from .. import signing
-from ..pdf import Document
+from ..pdf import WARNING_COLOUR, Document
 
 MANIFEST = "SHA256SUMS"
 SIGNATURE = "SHA256SUMS.minisig"
@@ -75,6 +76,9 @@ def pdf_file(source):
         doc.text(section.note, size=11)
         for page in section.resources:
             doc.heading(page.title, size=13)
+            warning = warning_text(page, symbol=False)
+            if warning:
+                doc.text(warning, size=11, colour=WARNING_COLOUR)
             for label, value in _metadata(page):
                 doc.text(f"{label}: {value}", size=9, gap=0)
             doc.text(page.summary, size=11)

@@ -13,6 +13,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from safety.statuses import current_warnings
+
 from ..visibility import listed, public_resources
 
 FORMAT_VERSION = 1  # bump when the pack's layout changes, so every kept pack is rebuilt
@@ -67,6 +69,8 @@ class PackSource:
             "title": self.title,
             "language": self.language,
             "description": self.description,
+            # A tool warning set or cleared changes the pack (safety/): its status row's id.
+            "warnings": {p.pk: _warning_id(p) for p in self.resources()},
             "sections": [
                 [s.title, s.note, s.when, [(p.pk, p.latest_revision_id) for p in s.resources]]
                 for s in self.sections
@@ -74,6 +78,11 @@ class PackSource:
         }
         encoded = json.dumps(data, sort_keys=True, default=str).encode()
         return hashlib.sha256(encoded).hexdigest()
+
+
+def _warning_id(page):
+    warning = current_warnings()["by_key"].get(str(page.translation_key))
+    return warning["status_id"] if warning else None
 
 
 def load(kind, ident, language, user=None):

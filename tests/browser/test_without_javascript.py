@@ -50,12 +50,14 @@ def shows_nothing_of_the_member(page):
 
 @pytest.mark.engine
 def test_member_signs_in_with_a_code_searches_saves_and_the_back_button_shows_nothing(
-    live_site, live_search, new_context, screenshot
+    live_site, live_search, chromium_with_back_forward_cache, screenshot
 ):
     base = live_site.url
     manual, workbook = steps.publish_library()
     member_with_authenticator(PSEUDONYM)
-    context = new_context(1280, locale="ar", java_script_enabled=False)
+    context = chromium_with_back_forward_cache.new_context(
+        viewport={"width": 1280, "height": 900}, locale="ar", java_script_enabled=False
+    )
     page = context.new_page()
     outside = steps.record_outside_requests(context, base)
 
@@ -117,8 +119,10 @@ def test_member_signs_in_with_a_code_searches_saves_and_the_back_button_shows_no
     assert steps_back >= 8  # home, sign-in, code, account, search, page 2, filter, resource…
     seen = []
     for _ in range(steps_back):
-        page.go_back()
-        page.wait_for_load_state()
+        # A page restored from the back/forward cache fires no new "load" (Playwright would
+        # wait for it forever): wait for the history step, then for the page's last element.
+        page.go_back(wait_until="commit")
+        page.locator("footer.site-footer").wait_for(state="attached")
         seen.append(path_of(page))
         leaks = shows_nothing_of_the_member(page)
         assert leaks == [], f"back at {path_of(page)}, the page still shows {leaks}"

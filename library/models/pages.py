@@ -312,6 +312,9 @@ class ResourcePage(Page):
         context["other_details"] = [
             b for b in self.details if b.block_type not in ("edition", "contributor")
         ]
+        # The reader asked for the frame through the viewer's link (without JavaScript, the
+        # link is how the click-to-load request reaches the server).
+        context["show_viewer"] = self.framable and request.GET.get("viewer") == "show"
         return context
 
     @cached_property

@@ -25,6 +25,18 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / ".build" / "screenshots"
 @pytest.fixture
 def chromium():
     """A running Chromium (Playwright's Browser), closed after the test."""
+    yield from _launch_chromium()
+
+
+@pytest.fixture
+def chromium_with_back_forward_cache():
+    """Chromium as people use it: Playwright turns off the back/forward cache by default,
+    and with it off the back button always asks the server again, so a test of what the
+    back button shows after signing out could not fail. This one keeps the cache."""
+    yield from _launch_chromium(ignore_default_args=["--disable-back-forward-cache"])
+
+
+def _launch_chromium(**options):
     if CHROMIUM is None:
         if os.environ.get("CI"):
             pytest.fail("Chromium is required in CI (make test installs it).")
@@ -45,6 +57,7 @@ def chromium():
                 "--disable-component-update",
                 "--disable-sync",
             ],
+            **options,
         )
         yield browser
         browser.close()

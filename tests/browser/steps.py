@@ -160,7 +160,19 @@ def next_sign_in_code(manual_key, username):
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     device = TOTPDevice.objects.get(user__username=username, confirmed=True)
-    key = base64.b32decode(manual_key.replace(" ", ""))
+    return _code_for_next_window(base64.b32decode(manual_key.replace(" ", "")), device)
+
+
+def sign_in_code(username):
+    """A code for the next sign-in of `username`, whose authenticator the test set up in the
+    database (the key an authenticator app would hold is the device's own)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+    return _code_for_next_window(device.bin_key, device)
+
+
+def _code_for_next_window(key, device):
     now = TOTP(key).t()
     centre = now + device.drift
     window = max(centre, device.last_t + 1)
@@ -269,3 +281,14 @@ def record_script_errors(context):
     )
     context.on("weberror", lambda error: errors.append(f"script error: {error.error}"))
     return errors
+
+
+def assert_scripts_ran(page, javascript):
+    """The page's own scripts ran, or did not, as the journey means: the search page's script
+    adds the suggestion list under the search box, so its presence tells the two apart (a
+    journey that claims to run without JavaScript must really have run without it)."""
+    suggestions = page.locator("#search-suggestions").count()
+    assert suggestions == (1 if javascript else 0), (
+        f"JavaScript {'on' if javascript else 'off'}, yet the search page's script "
+        f"{'did not run' if javascript else 'ran'}"
+    )

@@ -2,7 +2,10 @@
 desktop-sized screen: sign up under a pseudonym, search with the advanced filters (the real
 engine), submit a resource, start a collection and share it by short link, rate and comment,
 turn on two-factor authentication and sign in again with a code, send feedback, and switch
-language on the same page. Every step is photographed to .build/screenshots/<test>/."""
+language on the same page. Every step is photographed to .build/screenshots/<test>/.
+
+The journey runs a second time with JavaScript off (Tor Browser's "Safest" level, locked-down
+phones), once per language: every step must work from the plain HTML forms and links."""
 
 import pytest
 from django.template.defaultfilters import floatformat
@@ -45,15 +48,27 @@ def no_outside_fetch(monkeypatch):
     monkeypatch.setattr(fetcher, "fetch_details", unreachable)
 
 
-@pytest.mark.parametrize("width", [390, 1280], ids=["phone", "desktop"])
-@pytest.mark.parametrize("locale", ["ar", "en"])
+# (locale, screen width, JavaScript on): each language on both screens with JavaScript, and
+# once more with it off, Arabic on a phone and English on a desktop, so both languages, both
+# layouts and both kinds of header menu are walked without scripts.
+JOURNEYS = [
+    pytest.param("ar", 390, True, id="ar-phone"),
+    pytest.param("ar", 1280, True, id="ar-desktop"),
+    pytest.param("en", 390, True, id="en-phone"),
+    pytest.param("en", 1280, True, id="en-desktop"),
+    pytest.param("ar", 390, False, id="ar-phone-no-javascript"),
+    pytest.param("en", 1280, False, id="en-desktop-no-javascript"),
+]
+
+
+@pytest.mark.parametrize(("locale", "width", "javascript"), JOURNEYS)
 def test_member_journey(
-    live_site, live_search, new_context, screenshot, no_outside_fetch, locale, width
+    live_site, live_search, new_context, screenshot, no_outside_fetch, locale, width, javascript
 ):
     base = live_site.url
     manual, workbook = steps.publish_library()
     other = OTHER[locale]
-    context = new_context(width, locale=locale)
+    context = new_context(width, locale=locale, java_script_enabled=javascript)
     page = context.new_page()
     outside = steps.record_outside_requests(context, base)
     script_errors = steps.record_script_errors(context)
@@ -75,6 +90,7 @@ def test_member_journey(
     page.fill("#search-q", steps.QUERY[locale])
     press(page, "form.search-form .search-form__box", text(locale, "Search"))
     assert page.locator(".search-notice").count() == 0  # the engine answered, not the fallback
+    steps.assert_scripts_ran(page, javascript)
     titles = page.locator(".search-result__title").all_inner_texts()
     assert sorted(titles) == sorted([manual.title_in(locale), workbook.title_in(locale)])
     screenshot(page, "search-results")
@@ -106,6 +122,15 @@ def test_member_journey(
     header_link(page, text(locale, "Submit"))
     form = page.locator("form[data-submit-form]")
     form.locator("input[name=url]").fill("https://newsroom.example.org/campaign-pages")
+    if not javascript:
+        # No background look-up without scripts: "Fetch details" asks for it, and the page
+        # comes back with the address kept (here the site cannot be reached: fill in by hand).
+        press(page, "form[data-submit-form]", text(locale, "Fetch details"))
+        fill_in = text(locale, "Please fill in the details yourself.")
+        assert page.locator("[role=alert]", has_text=fill_in).count() == 1
+        assert form.locator("input[name=url]").input_value() == (
+            "https://newsroom.example.org/campaign-pages"
+        )
     form.locator(f"input[name=title_{locale}]").fill(SUBMISSION[locale])
     form.locator("input[name=categories][value]").first.check()
     form.locator("select[name=media_format]").select_option("guide")

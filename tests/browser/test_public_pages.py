@@ -28,7 +28,11 @@ def test_arabic_pages_read_right_to_left_and_load_nothing_from_other_hosts(live_
     assert browser_page.evaluate("document.documentElement.dir") == "ltr"
 
 
-def test_resource_frame_loads_only_after_the_click(live_site, browser_page):
+@pytest.mark.parametrize("javascript", [True, False], ids=["javascript", "no-javascript"])
+def test_resource_frame_loads_only_after_the_click(live_site, chromium, javascript):
+    """With JavaScript the frame loads in place; without it the viewer's link brings the page
+    back with the frame; either way nothing reaches the source site before the click."""
+    browser_page = chromium.new_context(java_script_enabled=javascript).new_page()
     requested = []
     browser_page.on("request", lambda request: requested.append(request.url))
     # Answer the third-party frame locally so the test never leaves the machine.
@@ -43,9 +47,14 @@ def test_resource_frame_loads_only_after_the_click(live_site, browser_page):
     browser_page.goto(f"{live_site.url}/ar/library/framed-in-browser/")
     assert browser_page.locator(".viewer iframe").count() == 0
     assert not [url for url in requested if "framable.example.net" in url]
+    before = browser_page.url
     browser_page.click("[data-viewer-load]")
     frame = browser_page.locator(".viewer iframe")
     frame.wait_for()
     assert frame.get_attribute("referrerpolicy") == "no-referrer"
     browser_page.wait_for_timeout(300)
     assert [url for url in requested if "framable.example.net" in url]
+    if javascript:
+        assert browser_page.url == before  # loaded in place, no new page
+    else:
+        assert browser_page.url.endswith("/ar/library/framed-in-browser/?viewer=show#viewer")

@@ -92,6 +92,26 @@ def test_framable_resource_loads_its_frame_only_on_click_and_sandboxed(client):
     assert page.select_one(".link-out-card") is None
 
 
+def test_viewer_link_brings_the_frame_without_javascript(client):
+    ResourcePageFactory(slug="framed", framable=True, source_url="https://small.example.net/")
+    page = soup(client.get("/en/library/framed/"))
+    link = page.select_one("a[data-viewer-load]")
+    assert link["href"] == "?viewer=show#viewer"  # the click works as a plain link
+    asked = soup(client.get("/en/library/framed/" + link["href"].split("#")[0]))
+    frame = asked.select_one("#viewer iframe")
+    assert frame["src"] == "https://small.example.net/"
+    assert "allow-same-origin" not in frame["sandbox"]
+    assert frame["referrerpolicy"] == "no-referrer"
+    assert asked.select_one("a[data-viewer-load]") is None
+
+
+def test_viewer_link_never_frames_a_resource_that_refuses_framing(client):
+    ResourcePageFactory(slug="no-frame", framable=False, source_url="https://www.eff.org/x")
+    page = soup(client.get("/en/library/no-frame/?viewer=show"))
+    assert page.find("iframe") is None
+    assert page.select_one(".link-out-card a")["href"] == "https://www.eff.org/x"
+
+
 def test_root_redirects_by_browser_language(client):
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="ar").url == "/ar/"
     assert client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en").url == "/en/"

@@ -4,6 +4,9 @@
 document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-viewer-load]");
   if (!button) return;
+  // The button is a link that reloads the page with the frame (for readers without
+  // JavaScript); here the frame loads in place instead.
+  event.preventDefault();
   const viewer = button.closest("[data-viewer]");
   const template = viewer.querySelector("template[data-viewer-template]");
   viewer.replaceChildren(template.content.cloneNode(true));

@@ -11,6 +11,11 @@ from home.models import HomePage
 from library.models import CategoryPage
 from library.translations import translate
 from paths.models import LearningPathIndexPage, LearningPathPage
+from tests.browser.conftest import (  # noqa: F401 - the real Chromium and the live site
+    chromium,
+    live_site,
+    site_skeleton_rows,
+)
 from tests.factories import ResourcePageFactory
 from tests.trainers.conftest import (  # noqa: F401 - packs in a temp folder, a real site key
     _media,
@@ -36,9 +41,26 @@ def _fresh_cache():
     cache.clear()
 
 
-def make_member(name=None):
+def make_member(name=None, **fields):
     name = name or f"learner{next(_numbers)}"
-    return get_user_model().objects.create_user(username=name, password=PASSWORD)
+    return get_user_model().objects.create_user(username=name, password=PASSWORD, **fields)
+
+
+@pytest.fixture
+def curator_client(db):
+    """A signed-in editor who passed the second factor (the admin requires it)."""
+    from django.test import Client
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    curator = make_member(is_staff=True, is_superuser=True)
+    device = TOTPDevice.objects.create(user=curator, name="phone", confirmed=True)
+    client = Client()
+    client.force_login(curator)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
 
 
 def path_index():

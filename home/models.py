@@ -30,6 +30,7 @@ class HomePage(Page):
         "home.StandardPage",
         "home.GuidePage",
         "programs.ProgramIndexPage",
+        "paths.LearningPathIndexPage",
     ]
 
     class Meta:

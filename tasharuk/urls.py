@@ -36,6 +36,9 @@ urlpatterns += i18n_patterns(
     path("", include("users.wagtail_frontend")),  # Wagtail's _util/ routes, under our rules
     path("", include("programs.urls")),  # training programs: enrol, answer, discuss, certificates
     path("", include("trainers.urls")),  # workshop planner, offline packs, pack signing key
+    path(
+        "", include("paths.urls")
+    ),  # learning paths: ticking steps done  # workshop planner, offline packs, pack signing key
     path("", include("api.site_urls")),  # feeds, the embed builder and the widget
     path("", include("safety.urls")),  # members dismiss notices about tool warnings
     path("", include(wagtail_urls)),

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "programs",
     "curation",
     "trainers",
+    "paths",
     "api",
     "safety",
     "ninja",  # serves the API docs' Swagger UI from its bundled static files, not a CDN

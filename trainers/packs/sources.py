@@ -1,9 +1,10 @@
 """What can be packed, read into one neutral shape (PackSource) the builder understands.
 
 Each kind of source is a loader registered in KINDS under the name used in its address
-(/<lang>/packs/<kind>/<id>/). Learning paths plug in here: write `load_path(ident, language,
-user)` returning a PackSource and decorate it with `@source_kind("path")`; the views, the
-background task, the builder and the signature need nothing else."""
+(/<lang>/packs/<kind>/<id>/): collections, shared agendas, programs and learning paths
+(`load_path`, from the paths app). A new kind needs only a loader returning a PackSource,
+decorated with `@source_kind(name)`; the views, the background task, the builder and the
+signature need nothing else."""
 
 import hashlib
 import json
@@ -188,6 +189,44 @@ def load_program(ident, language, user):
         title=program.title,
         language=program.locale.language_code,
         description=program.summary,
+        sections=sections,
+    )
+
+
+@source_kind("path")
+def load_path(ident, language, user):
+    """A listed learning path (live, public), in `language` when translated: one section per
+    step still available, its note kept; steps whose resource went away are left out."""
+    from paths.models import LearningPathPage
+    from paths.services import path_steps
+
+    try:
+        path = listed(LearningPathPage.objects.filter(pk=int(ident))).first()
+    except ValueError:
+        path = None
+    if path is None:
+        raise Http404
+    path = (
+        listed(LearningPathPage.objects.filter(translation_key=path.translation_key))
+        .filter(locale__language_code=language)
+        .first()
+        or path
+    )
+    sections = [
+        Section(
+            title=_("Step %(number)s") % {"number": step.number},
+            note=step.note,
+            resources=[step.resource],
+        )
+        for step in path_steps(path)
+        if step.available
+    ]
+    return PackSource(
+        kind="path",
+        ident=str(path.pk),
+        title=path.title,
+        language=path.locale.language_code,
+        description=path.summary,
         sections=sections,
     )
 

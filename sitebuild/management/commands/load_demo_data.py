@@ -7,6 +7,7 @@ from tqdm import tqdm
 
 from library.importer import import_lines
 from library.models import ResourcePage
+from paths.demo import ensure_demo_paths
 from programs.demo import ensure_demo_program
 from sitebuild.bulk_loading import deferred_page_indexing
 from sitebuild.site_structure import ensure_site
@@ -32,6 +33,7 @@ class Command(BaseCommand):
                 progress=lambda items: tqdm(items, desc="Demo resources", unit="resource"),
             )
         ensure_demo_program()  # the four-week training program, built from these resources
+        ensure_demo_paths()  # learning paths through these resources
         for number, message in report.errors:
             self.stderr.write(f"{DEMO_FILE.name}:{number}: {message}")
         self.stdout.write(

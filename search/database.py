@@ -42,7 +42,15 @@ _FACET_COLUMNS = {
     "format": "media_format",
     "region": "regions",
     "license": "license",
+    "level": "level",
+    "audience": "audience",
+    "max_minutes": "minute_steps",
 }
+
+
+def _longest(values):
+    """The `max_minutes` filter's minutes: it keeps resources stated to take at most this."""
+    return max(int(value) for value in values)
 
 
 COPY_THRESHOLD = 50  # rows; fewer (incremental updates) go through bulk_create
@@ -134,6 +142,10 @@ def _row(doc):
         media_format=doc["format"],
         regions=doc["region"],
         license=doc["license"],
+        level=doc.get("level", ""),
+        audience=doc.get("audience", []),
+        minute_steps=doc.get("max_minutes", []),
+        time_minutes=doc.get("time_minutes"),
         publisher=doc.get("publisher", ""),
         source_url=doc["source_url"],
         rating_average=doc["rating_average"],
@@ -167,7 +179,13 @@ def search(query, locale, filters, sort, page, page_size):
         for alternative in group.alternatives:
             match |= Q(text__contains=alternative)
         candidates = candidates.filter(match)
-    columns = ["translation_key", "rating_bayesian", "published_at", *_FACET_COLUMNS.values()]
+    columns = [
+        "translation_key",
+        "rating_bayesian",
+        "published_at",
+        "time_minutes",
+        *_FACET_COLUMNS.values(),
+    ]
     if words:
         columns += ["title", "tags", "summary", "body", "display"]
     rows = list(candidates.values(*columns))
@@ -175,11 +193,14 @@ def search(query, locale, filters, sort, page, page_size):
         facet: set(values) for facet, values in filters.items() if values and facet in FACETS
     }
 
+    def holds(row, facet, values):
+        if facet == "max_minutes":
+            return row["time_minutes"] is not None and row["time_minutes"] <= _longest(values)
+        return values.intersection(_facet_values(row, facet))
+
     def passes(row, skip=None):
         return all(
-            values.intersection(_facet_values(row, facet))
-            for facet, values in selected.items()
-            if facet != skip
+            holds(row, facet, values) for facet, values in selected.items() if facet != skip
         )
 
     facets = {}
@@ -342,7 +363,8 @@ def autocomplete(prefix, locale, size=8):
 # the rating boost (at most RATING_BOOST) as the Python scorer's weighted counts do.
 TITLE_FORM_RANK = 0.0608
 RANK_SCALE = 20.0
-_LIST_FACETS = {"category", "language", "region"}  # JSON arrays; the others are plain columns
+# JSON arrays; the others are plain columns.
+_LIST_FACETS = {"category", "language", "region", "audience", "max_minutes"}
 
 
 # The narrow row per document (vectors, facet values, rating, date) that matching, ranking and
@@ -426,6 +448,8 @@ def _shortest_prefixes(forms):
 
 
 def _facet_filter(facet, alias="d"):
+    if facet == "max_minutes":
+        return f"{alias}.time_minutes <= %s"
     column = f"{alias}.{_FACET_COLUMNS[facet]}"
     if facet in _LIST_FACETS:
         return f"{column} ?| %s"  # the JSON array holds any of the values
@@ -437,7 +461,7 @@ def _filters_sql(selected, skip=None, alias="d"):
     for facet, values in selected.items():
         if facet != skip:
             clauses.append(_facet_filter(facet, alias))
-            params.append(list(values))
+            params.append(_longest(values) if facet == "max_minutes" else list(values))
     return (" AND ".join(clauses) or "TRUE"), params
 
 
@@ -614,6 +638,10 @@ def _matches_cte(groups, match_query, selected, materialized=None, scored=False)
     # up once per statement, in its snapshot.
     passes, passes_params = [], []
     for facet, values in selected.items():
+        if facet == "max_minutes":  # any number of minutes, not only the facet's steps
+            passes.append("coalesce(d.time_minutes <= %s, false)")
+            passes_params.append(_longest(values))
+            continue
         passes.append(
             f"d.facet_ids && ARRAY(SELECT id FROM {FACET_VALUE_TABLE} "
             "WHERE facet = %s AND value = ANY(%s))"

@@ -22,7 +22,18 @@ from .normalization import normalize
 
 logger = logging.getLogger(__name__)
 
-FACETS = ["category", "language", "format", "region", "license"]
+FACETS = [
+    "category",
+    "language",
+    "format",
+    "region",
+    "license",
+    # Session metadata (library.session_metadata). max_minutes counts the "under N minutes"
+    # steps a resource fits in, and filters by its stated time (see _filter_clause).
+    "level",
+    "audience",
+    "max_minutes",
+]
 # BM25 weights: title > tags > summary > body.
 FIELD_WEIGHTS = {"title": 6.0, "tags": 3.0, "summary": 2.0, "body": 1.0}
 LOCALE_BOOST = 1.5  # the requested locale's text counts more than the other's
@@ -134,7 +145,8 @@ def _synonym_rules():
 # like one built with an older vocabulary, and `search_index sync` (or the next vocabulary
 # change) builds a new version. 2: combined text fields for synonyms, offsets for highlights,
 # one combined facet field. 3: the publisher's slug as a keyword (the `publisher` filter).
-INDEX_LAYOUT = 3
+# 4: session metadata (level, audience, "under N minutes" steps, time in minutes).
+INDEX_LAYOUT = 4
 
 
 def index_fingerprint(rules=None):
@@ -178,6 +190,10 @@ def index_body(rules=None):
         "format": facet,
         "region": facet,
         "license": facet,
+        "level": facet,
+        "audience": facet,
+        "max_minutes": facet,
+        "time_minutes": {"type": "integer"},
         "facet_values": facet,  # "facet:value" for each of the above (facet_values())
         "publisher": keyword,  # the publisher's slug: a filter, not a facet
         "source_url": {"type": "keyword", "index": False},
@@ -578,6 +594,9 @@ def _split_by_vocabulary(query):
 
 
 def _filter_clause(facet, values):
+    if facet == "max_minutes":
+        # Any number of minutes, not only the facet's steps: at most the longest one given.
+        return {"range": {"time_minutes": {"lte": max(int(value) for value in values)}}}
     return {"terms": {facet: list(values)}}
 
 
@@ -637,6 +656,9 @@ def build_search_body(query, locale, filters, sort, page, page_size):
             "format",
             "region",
             "license",
+            "level",
+            "audience",
+            "time_minutes",
             "rating_average",
             "rating_count",
         ],

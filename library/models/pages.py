@@ -19,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .. import services, vocabularies
+from .. import services, session_metadata, vocabularies
 from ..blocks import TEXT_FEATURES, ResourceDetailsBlock
 from ..fields import CodeListField
 from ..ratings import PRIOR_MEAN
@@ -202,6 +202,34 @@ class ResourcePage(Page):
         blank=True,
         help_text=_("When a curator last checked that the content is still accurate."),
     )
+    # Session metadata for trainers (library.session_metadata): all optional.
+    level = models.CharField(
+        _("level"), max_length=20, choices=session_metadata.level_choices, blank=True
+    )
+    time_minutes = models.PositiveSmallIntegerField(
+        _("time needed (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(session_metadata.MAX_MINUTES)],
+        help_text=_("How long a session with this resource takes, in minutes."),
+    )
+    audience = CodeListField(_("audience"), code_choices=session_metadata.audience_choices)
+    # Ordered (a StreamField keeps the editor's order), pointing at any locale's page: readers
+    # see the translation in their language (services.localized).
+    prerequisites = StreamField(
+        [("resource", blocks.PageChooserBlock(page_type="library.ResourcePage"))],
+        blank=True,
+        verbose_name=_("prerequisites"),
+        help_text=_("Resources to go through first, in order."),
+    )
+    safety_note = models.TextField(
+        _("safety note"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "Shown prominently on the page: e.g. that the tool is illegal or blocked somewhere."
+        ),
+    )
     details = StreamField(
         ResourceDetailsBlock(),
         blank=True,
@@ -233,6 +261,16 @@ class ResourcePage(Page):
             [FieldPanel("author"), FieldPanel("publisher"), FieldPanel("year")],
             heading=_("Credits"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("level"),
+                FieldPanel("time_minutes"),
+                FieldPanel("audience", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("prerequisites"),
+                FieldPanel("safety_note"),
+            ],
+            heading=_("Session metadata"),
+        ),
         FieldPanel("framable"),
         FieldPanel("last_reviewed"),
         FieldPanel("details"),
@@ -253,6 +291,7 @@ class ResourcePage(Page):
         TranslatableField("search_description"),
         TranslatableField("summary"),
         TranslatableField("details"),
+        TranslatableField("safety_note"),
         SynchronizedField("slug"),
         SynchronizedField("source_url"),
         SynchronizedField("categories"),
@@ -267,6 +306,10 @@ class ResourcePage(Page):
         SynchronizedField("tags"),
         SynchronizedField("framable"),
         SynchronizedField("last_reviewed"),
+        SynchronizedField("level"),
+        SynchronizedField("time_minutes"),
+        SynchronizedField("audience"),
+        SynchronizedField("prerequisites"),
     ]
 
     class Meta:
@@ -296,6 +339,20 @@ class ResourcePage(Page):
             raise ValidationError(
                 {"license": _("Choose the licence that the evidence page states.")}
             )
+        self._clean_prerequisites()
+
+    def _clean_prerequisites(self):
+        """A resource cannot be its own prerequisite, in any of its languages."""
+        for block in self.prerequisites:
+            other = block.value
+            if other is None:
+                continue
+            if other.pk == self.pk or (
+                self.translation_key and other.translation_key == self.translation_key
+            ):
+                raise ValidationError(
+                    {"prerequisites": _("A resource cannot be its own prerequisite.")}
+                )
 
     def save(self, *args, **kwargs):
         if self.source_url:
@@ -309,6 +366,7 @@ class ResourcePage(Page):
         context["categories"] = self.localized_categories
         context["editions"] = [b.value for b in self.details if b.block_type == "edition"]
         context["contributors"] = [b.value for b in self.details if b.block_type == "contributor"]
+        context["prerequisites"] = self.listed_prerequisites
         context["other_details"] = [
             b for b in self.details if b.block_type not in ("edition", "contributor")
         ]
@@ -319,6 +377,27 @@ class ResourcePage(Page):
         """The resource's categories in the active language, by their default-language title
         (read once per page object: the page and its metadata both show them)."""
         return services.localized(self.categories.all().order_by("title"))
+
+    @cached_property
+    def listed_prerequisites(self):
+        """The prerequisites the public may see (library.visibility), in the editor's order and
+        in the active language; unpublished or restricted ones are left out."""
+        chosen = [block.value for block in self.prerequisites if block.value]
+        pages = services.localized(chosen)
+        shown = listed_ids(pages)
+        return [page for page in pages if page.pk in shown]
+
+    @property
+    def level_label(self):
+        return session_metadata.level_label(self.level) if self.level else ""
+
+    @property
+    def audience_labels(self):
+        return [session_metadata.audience_label(code) for code in self.audience]
+
+    @property
+    def time_label(self):
+        return session_metadata.duration_text(self.time_minutes) if self.time_minutes else ""
 
     # Labels in the active language, for templates and the API.
     @property

@@ -322,8 +322,7 @@ def _prerequisite_blocks(urls):
         page = find_resource_by_url(url)
         if page is None:
             raise ValidationError(
-                _("prerequisites: %(url)s is not in the library; import it first.")
-                % {"url": url}
+                _("prerequisites: %(url)s is not in the library; import it first.") % {"url": url}
             )
         pages.append(("resource", page))
     return pages

@@ -53,7 +53,7 @@ def minute_steps(minutes):
 
 
 def duration_text(minutes):
-    """"1 h 30 min", "45 min": how long a session takes, for people, not machines."""
+    """ "1 h 30 min", "45 min": how long a session takes, for people, not machines."""
     hours, rest = divmod(int(minutes), 60)
     if hours and rest:
         return _("%(hours)s h %(minutes)s min") % {"hours": hours, "minutes": rest}
@@ -88,9 +88,7 @@ def import_values(data):
     if minutes in (None, ""):
         minutes = None
     elif (
-        not isinstance(minutes, int)
-        or isinstance(minutes, bool)
-        or not 1 <= minutes <= MAX_MINUTES
+        not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= MAX_MINUTES
     ):
         raise ValueError(
             _("time_minutes: must be a whole number of minutes from 1 to %(max)s.")

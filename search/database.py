@@ -142,7 +142,7 @@ def _row(doc):
         media_format=doc["format"],
         regions=doc["region"],
         license=doc["license"],
-        level=doc.get("level", ""),
+        level=doc.get("level") or "",
         audience=doc.get("audience", []),
         minute_steps=doc.get("max_minutes", []),
         time_minutes=doc.get("time_minutes"),
@@ -199,9 +199,7 @@ def search(query, locale, filters, sort, page, page_size):
         return values.intersection(_facet_values(row, facet))
 
     def passes(row, skip=None):
-        return all(
-            holds(row, facet, values) for facet, values in selected.items() if facet != skip
-        )
+        return all(holds(row, facet, values) for facet, values in selected.items() if facet != skip)
 
     facets = {}
     for facet in FACETS:
@@ -294,6 +292,9 @@ def _hit(document, words, locale):
         "format": document.media_format,
         "region": document.regions,
         "license": document.license,
+        "level": document.level,
+        "audience": document.audience,
+        "time_minutes": document.time_minutes,
         "rating_average": document.rating_average,
         "rating_count": document.rating_count,
         "highlight": _highlight(document, words, locale),

@@ -130,7 +130,7 @@ def _document(pages, categories, tags, urls):
         "format": primary["media_format"],
         "region": list(primary["regions"] or []),
         "license": primary["license"],
-        "level": primary["level"] or "",
+        "level": primary["level"] or None,  # none stated: no facet value
         "audience": list(primary["audience"] or []),
         "time_minutes": primary["time_minutes"],
         # The "under N minutes" facet: every step the stated time fits in.

@@ -293,7 +293,7 @@ def resource_tags_and_editions(page):
     public API shows them."""
     return {
         "prerequisites": [
-            {"id": other.pk, "title": other.title, "url": other.get_full_url() or other.url}
+            {"id": other.pk, "title": other.title, "url": other.url}
             for other in page.listed_prerequisites
         ],
         "safety_note": page.safety_note,

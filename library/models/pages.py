@@ -30,6 +30,7 @@ from ..resource_urls import (
     validate_resource_url,
 )
 from ..visibility import listed_ids
+from .session_metadata import SessionMetadataMixin
 
 
 class LibraryIndexPage(Page):
@@ -127,7 +128,7 @@ class ResourceTag(TaggedItemBase):
     )
 
 
-class ResourcePage(Page):
+class ResourcePage(SessionMetadataMixin, Page):
     """One learning resource. Fields that are filtered or faceted are real columns."""
 
     LINK_STATUS_CHOICES = [
@@ -339,20 +340,7 @@ class ResourcePage(Page):
             raise ValidationError(
                 {"license": _("Choose the licence that the evidence page states.")}
             )
-        self._clean_prerequisites()
-
-    def _clean_prerequisites(self):
-        """A resource cannot be its own prerequisite, in any of its languages."""
-        for block in self.prerequisites:
-            other = block.value
-            if other is None:
-                continue
-            if other.pk == self.pk or (
-                self.translation_key and other.translation_key == self.translation_key
-            ):
-                raise ValidationError(
-                    {"prerequisites": _("A resource cannot be its own prerequisite.")}
-                )
+        self.clean_prerequisites()
 
     def save(self, *args, **kwargs):
         if self.source_url:
@@ -377,27 +365,6 @@ class ResourcePage(Page):
         """The resource's categories in the active language, by their default-language title
         (read once per page object: the page and its metadata both show them)."""
         return services.localized(self.categories.all().order_by("title"))
-
-    @cached_property
-    def listed_prerequisites(self):
-        """The prerequisites the public may see (library.visibility), in the editor's order and
-        in the active language; unpublished or restricted ones are left out."""
-        chosen = [block.value for block in self.prerequisites if block.value]
-        pages = services.localized(chosen)
-        shown = listed_ids(pages)
-        return [page for page in pages if page.pk in shown]
-
-    @property
-    def level_label(self):
-        return session_metadata.level_label(self.level) if self.level else ""
-
-    @property
-    def audience_labels(self):
-        return [session_metadata.audience_label(code) for code in self.audience]
-
-    @property
-    def time_label(self):
-        return session_metadata.duration_text(self.time_minutes) if self.time_minutes else ""
 
     # Labels in the active language, for templates and the API.
     @property

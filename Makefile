@@ -5,9 +5,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export DJANGO_SETTINGS_MODULE ?= tasharuk.settings.dev
 
-.PHONY: run test lint install messages makemessages demo benchmark clean
+.PHONY: run test docs lint install messages makemessages demo benchmark clean
 
-$(VENV)/.installed: requirements/base.txt requirements/dev.txt
+$(VENV)/.installed: requirements/base.txt requirements/dev.txt requirements/docs.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements/dev.txt
@@ -34,6 +34,10 @@ lint: install
 
 test: messages
 	scripts/test
+
+# The manual (docs/, mkdocs.yml) into .build/manual/, warnings as errors; open .build/manual/index.html.
+docs: install
+	scripts/docs
 
 benchmark: install
 	$(PY) benchmarks/search.py

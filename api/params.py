@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from ninja.errors import HttpError
 
 from search import services as search_services
-from search.engine import FACETS
+from search.engine.ranking import FACETS
 
 LISTING = {"locale", "page", "page_size", "publisher", *FACETS}
 SEARCH = {"q", "sort", *LISTING}

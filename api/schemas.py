@@ -11,7 +11,7 @@ from ninja import Field, Query, Schema
 from pydantic import StringConstraints
 
 from library import creators, session_metadata
-from search.engine import MAX_RESULT_WINDOW
+from search.engine.ranking import MAX_RESULT_WINDOW
 from search.services import FACET_PATTERNS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS
 
 Locale = Literal[tuple(code for code, _name in settings.LANGUAGES)]

@@ -35,25 +35,25 @@ def main():
 
     django.setup()
     from benchmarks.search import QUERIES
-    from search import database
+    from search.database import counting, matching, ranking, words
 
     print(f"load average {load()}")
     times = {}
     for _round in range(args.rounds):
         for query, locale, filters in QUERIES:
-            groups = database._groups(query)
+            groups = words._groups(query)
             selected = {facet: sorted(values) for facet, values in filters.items() if values}
-            match_query = database._match(groups)
+            match_query = matching._match(groups)
             started = time.perf_counter()
             if groups and selected:
-                total, _facets, _keys = database._counts_and_page(
+                total, _facets, _keys = counting._counts_and_page(
                     groups, match_query, selected, 1, 20
                 )
                 counted = ranked = time.perf_counter()
             else:
-                total, _facets = database._counts(groups, match_query, selected)
+                total, _facets = counting._counts(groups, match_query, selected)
                 counted = time.perf_counter()
-                database._page(groups, match_query, selected, "relevance", 1, 20, total)
+                ranking._page(groups, match_query, selected, "relevance", 1, 20, total)
                 ranked = time.perf_counter()
             times.setdefault((query, locale, bool(selected)), []).append(
                 ((counted - started) * 1000, (ranked - counted) * 1000, total)

@@ -1,8 +1,8 @@
 """Background work as Django tasks: link checks, search outbox replay and re-indexing, e-mail.
 
 `make run` and the tests run them at once (the immediate backend); production queues them in
-the database for `manage.py db_worker` (see settings and the README). Arguments and return
-values are plain JSON, as a queue needs.
+the database for `manage.py db_worker` (see settings and docs/operations/background-tasks.md).
+Arguments and return values are plain JSON, as a queue needs.
 """
 
 from django.core.mail import send_mail

@@ -39,7 +39,7 @@ def _concept_source(concept):
     a query naming the concept."""
     from vocabulary.lookup import Group
 
-    from .database import _match_tsquery
+    from .database.words import _match_tsquery
 
     keys = tuple(sorted(concept.keys))
     return _match_tsquery([Group(keys[0], keys, concept)])
@@ -138,7 +138,7 @@ def _sync(progress):
         )
         _advance_version(cursor)
     if len(changed) > FULL_RETAG_CONCEPTS:
-        from .database import clean_word_index
+        from .database.statements import clean_word_index
 
         clean_word_index()
     return len(changed)
@@ -148,7 +148,7 @@ def _advance_version(cursor):
     """Move the fallback rows' version on (search.database._cached), so no answer cached
     before a concept's queries or tags changed is read after: a search that uses a tag has the
     same cache key before and after its concept changed."""
-    from .database import VERSION_SEQUENCE
+    from .database.statements import VERSION_SEQUENCE
 
     cursor.execute(f"SELECT nextval('{VERSION_SEQUENCE}')")
 

@@ -24,7 +24,7 @@ from tasharuk import invalidation
 
 from . import database, engine, suggestions
 from .documents import shown_locale
-from .engine import FACETS, MAX_RESULT_WINDOW
+from .engine.ranking import FACETS, MAX_RESULT_WINDOW
 from .models import ZeroResultQuery
 from .normalization import normalize
 

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from library import creators, session_metadata, vocabularies
 
 from . import services
-from .engine import FACETS
+from .engine.ranking import FACETS
 
 FACET_TITLES = {
     "category": _("Issue"),

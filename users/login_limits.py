@@ -1,7 +1,7 @@
 """Failed-login limits that slow password guessing without letting a stranger lock a member
 out, and the e-mail ownership check that keeps sign-up from revealing accounts.
 
-Three counters apply to password logins (see README, "Accounts"):
+Three counters apply to password logins (see docs/security/index.md, "Threat model"):
 - per client address (hashed) and per login name together: allauth's `login_failed` limit,
   keyed in users.adapter — a harasser who knows a username only locks out their own address;
 - per client address (hashed): allauth's `login_failed` ip limit, against one address trying

@@ -12,6 +12,7 @@ import pytest
 from django.db import connection
 
 from search import database, engine, indexing, services, synonyms
+from search.database import counting, matching, ranking, storage, words
 from search.models import SearchDocument
 from sitebuild.site_structure import ensure_site
 from vocabulary.models import Concept
@@ -46,7 +47,7 @@ def test_overlapping_vocabulary_forms_still_find_every_form(database_backend):
         make_resource("Video basics"),
     )
     # The index is asked for "encrypt:*" once, not again for each longer form it covers.
-    assert "'encryption':*" not in database._match_tsquery(database._groups("encryption"))
+    assert "'encryption':*" not in words._match_tsquery(words._groups("encryption"))
     response = services.search("encryption", "en")
     assert response["count"] == 5
     assert titles(response) == sorted(
@@ -163,7 +164,7 @@ def _expected_facets(rows, filters):
     AND across facets, each facet counted under the other facets' filters."""
 
     def values(row, facet):
-        value = getattr(row, database._FACET_COLUMNS[facet])
+        value = getattr(row, storage._FACET_COLUMNS[facet])
         return value if isinstance(value, list) else [value] if value else []
 
     def passes(row, skip=None):
@@ -227,15 +228,15 @@ def test_a_value_first_stored_after_the_others_is_counted_and_filtered(database_
 
 def _pages(query, filters, monkeypatch, split, pages=4, page_size=5):
     """Every page's ids of a relevance search, ranked split (whatever its breadth) or not."""
-    monkeypatch.setattr(database, "SPLIT_RANKING_MIN_MATCHES", 1 if split else 10**9)
-    monkeypatch.setattr(database, "SPLIT_RANKING_MAX_DEPTH", 1)
-    monkeypatch.setattr(database, "SPLIT_RANKING_MAX_TITLE_SHARE", 10**9)
-    groups = database._groups(query)
-    match_query = database._match(groups)
+    monkeypatch.setattr(ranking, "SPLIT_RANKING_MIN_MATCHES", 1 if split else 10**9)
+    monkeypatch.setattr(ranking, "SPLIT_RANKING_MAX_DEPTH", 1)
+    monkeypatch.setattr(ranking, "SPLIT_RANKING_MAX_TITLE_SHARE", 10**9)
+    groups = words._groups(query)
+    match_query = matching._match(groups)
     selected = {facet: sorted(values) for facet, values in filters.items()}
-    total, _facets = database._counts(groups, match_query, selected)
+    total, _facets = counting._counts(groups, match_query, selected)
     return [
-        database._page(groups, match_query, selected, "relevance", page, page_size, total)
+        ranking._page(groups, match_query, selected, "relevance", page, page_size, total)
         for page in range(1, pages + 1)
     ]
 
@@ -251,9 +252,9 @@ def test_split_ranking_gives_the_pages_that_ranking_every_match_gives(
     assert any(every_match), "the search finds something to rank"
     assert _pages(query, filters, monkeypatch, split=True) == every_match
     # Counting and ranking in one statement (a filtered search's first request) agrees too.
-    groups = database._groups(query)
-    match_query = database._match(groups)
+    groups = words._groups(query)
+    match_query = matching._match(groups)
     selected = {facet: sorted(values) for facet, values in filters.items()}
     for page, expected in enumerate(every_match, start=1):
-        *_counted, keys = database._counts_and_page(groups, match_query, selected, page, 5)
+        *_counted, keys = counting._counts_and_page(groups, match_query, selected, page, 5)
         assert keys == expected

@@ -10,7 +10,7 @@ from django.conf import settings
 from ninja import Field, Query, Schema
 from pydantic import StringConstraints
 
-from library import creators
+from library import creators, session_metadata
 from search.engine.ranking import MAX_RESULT_WINDOW
 from search.services import FACET_PATTERNS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, SORTS
 
@@ -49,6 +49,17 @@ WarningParam = Annotated[
         None,
         description="Filter by the curators' tool warning: unsafe, unmaintained, blocked_in, "
         "any (any of these) or none. Repeat the parameter to OR several values.",
+    ),
+]
+LevelParam = _facet("level")
+AudienceParam = _facet("audience")
+MaxMinutesParam = Annotated[
+    int | None,
+    Query(
+        None,
+        ge=1,
+        le=session_metadata.MAX_MINUTES,
+        description="Only resources stated to take at most this many minutes.",
     ),
 ]
 SortParam = Annotated[Sort | None, Query(None)]
@@ -109,6 +120,17 @@ class ResourceItem(Schema):
     format: str
     regions: list[str]
     license: str = Field(description="SPDX identifier")
+    level: Literal["beginner", "intermediate", "advanced"] | None = Field(
+        None, description="Level of a training session with it; absent when not stated."
+    )
+    time_minutes: int | None = Field(
+        None, description="Time a session with it takes, in minutes; absent when not stated."
+    )
+    audience: list[str] = Field(
+        default_factory=list,
+        description="Who it is for: journalists, activists, trainers, civil-society, "
+        "general-public.",
+    )
     rating: Rating
     fallback_locale: Locale | None = Field(
         None,
@@ -140,6 +162,11 @@ class Facets(Schema):
     license: list[FacetBucket]
     warning: list[FacetBucket] = Field(
         description="Tool warnings: unsafe, unmaintained, blocked_in, or none."
+    )
+    level: list[FacetBucket]
+    audience: list[FacetBucket]
+    max_minutes: list[FacetBucket] = Field(
+        description="Resources under 30, 60 and 120 minutes (value: the minutes)."
     )
 
 
@@ -183,9 +210,22 @@ class Edition(Schema):
     title: str
 
 
+class Prerequisite(Schema):
+    id: int
+    title: str
+    url: str
+
+
 class ResourceDetail(ResourceItem):
     tags: list[str]
     editions: list[Edition]
+    prerequisites: list[Prerequisite] = Field(
+        description="Published resources to go through first, in order."
+    )
+    safety_note: str = Field(
+        description="A warning to read before using the resource (e.g. that a tool is "
+        "illegal or blocked somewhere), in the answer's language; empty when none."
+    )
 
 
 class Category(Schema):

@@ -5,7 +5,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from library import services, vocabularies
+from library import services, session_metadata, vocabularies
 from library.models import CategoryPage
 from library.resource_urls import MAX_URL_LENGTH, validate_resource_url
 
@@ -75,6 +75,24 @@ class SuggestionForm(forms.Form):
     )
     languages = resource_languages_field()
     regions = resource_regions_field()
+    level = forms.ChoiceField(
+        label=_("Level"),
+        choices=[("", _("Not stated")), *session_metadata.level_choices()],
+        required=False,
+    )
+    time_minutes = forms.IntegerField(
+        label=_("Time needed (minutes)"),
+        min_value=1,
+        max_value=session_metadata.MAX_MINUTES,
+        required=False,
+        help_text=_("Only what the resource itself says, e.g. a course of two hours is 120."),
+    )
+    audience = forms.MultipleChoiceField(
+        label=_("Audience"),
+        choices=session_metadata.audience_choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
     reason = forms.CharField(
         label=_("Why? (a short reason for the curators)"),
         max_length=500,

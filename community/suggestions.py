@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogContext
 
-from library import vocabularies
+from library import session_metadata, vocabularies
 from library.models import CategoryPage
 from users.public_identity import CONTRIBUTION, public_name
 
@@ -35,7 +35,13 @@ SHARED_FIELDS = (
     "categories",
     "languages",
     "regions",
+    # Session metadata (library.session_metadata)
+    "level",
+    "time_minutes",
+    "audience",
 )
+# Lists of codes, compared sorted.
+LIST_FIELDS = ("languages", "regions", "audience")
 FIELDS = (*TEXT_FIELDS, *SHARED_FIELDS)
 FIELD_LABELS = {
     "title_en": _("Title in English"),
@@ -49,6 +55,9 @@ FIELD_LABELS = {
     "categories": _("Categories"),
     "languages": _("Languages of the resource"),
     "regions": _("Regions"),
+    "level": _("Level"),
+    "time_minutes": _("Time needed (minutes)"),
+    "audience": _("Audience"),
 }
 ACCEPTED_ACTION = "community.suggestion_accepted"
 SIGNING_SALT = "community.suggestion-opened"
@@ -66,7 +75,7 @@ def current_values(translation_key, pages=None):
     for name in SHARED_FIELDS:
         if name == "categories":
             values[name] = sorted(source.categories.values_list("slug", flat=True))
-        elif name in ("languages", "regions"):
+        elif name in LIST_FIELDS:
             values[name] = sorted(getattr(source, name) or [])
         else:
             values[name] = getattr(source, name) or ""
@@ -106,7 +115,7 @@ def proposed_changes(opened_values, cleaned):
         value = cleaned.get(name)
         if name == "categories":
             value = sorted(category.slug for category in value or [])
-        elif name in ("languages", "regions"):
+        elif name in LIST_FIELDS:
             value = sorted(value or [])
         else:
             value = (value or "").strip() if isinstance(value, str) else (value or "")
@@ -157,6 +166,12 @@ def display_value(name, value):
         return ", ".join(vocabularies.language_label(code) for code in value)
     if name == "regions":
         return ", ".join(vocabularies.region_label(code) for code in value)
+    if name == "level":
+        return str(session_metadata.level_label(value))
+    if name == "time_minutes":
+        return str(session_metadata.duration_text(value))
+    if name == "audience":
+        return ", ".join(str(session_metadata.audience_label(code)) for code in value)
     if name == "categories":
         titles = dict(
             CategoryPage.objects.filter(
@@ -240,6 +255,8 @@ def accept_suggestion(suggestion, curator):
                     locale__language_code=settings.LANGUAGE_CODE, slug__in=value
                 )
             )
+        elif name == "time_minutes" and value == "":
+            value = None  # the member cleared it: not stated
         shared[name] = value
     credit = {"credit": credit_name(suggestion.member), "suggestion": suggestion.pk}
     outcome = {}

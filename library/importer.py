@@ -16,14 +16,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from . import vocabularies
+from . import session_metadata, vocabularies
 from .categories import CATEGORY_SLUGS
 from .models import CategoryPage, ResourcePage
 from .resource_urls import validate_resource_url
 from .services import add_to_library, find_resource_by_url, other_language
 from .translations import translate
 
-TEXT_LIMITS = {"title": 255, "summary": 1200, "body": 20000}
+TEXT_LIMITS = {"title": 255, "summary": 1200, "body": 20000, "safety_note": 1000}
 LIST_FIELDS = ("categories", "languages", "regions", "tags")
 KNOWN_KEYS = {
     "url",
@@ -41,6 +41,12 @@ KNOWN_KEYS = {
     "year",
     "tags",
     "framable",
+    # Session metadata (library.session_metadata)
+    "level",
+    "time_minutes",
+    "audience",
+    "prerequisites",
+    "safety_note",
 }
 
 
@@ -65,6 +71,11 @@ class ResourceRecord:
     year: int | None = None
     tags: list = field(default_factory=list)
     framable: bool = False
+    level: str = ""
+    time_minutes: int | None = None
+    audience: list = field(default_factory=list)
+    prerequisites: list = field(default_factory=list)  # source URLs, in order
+    safety_note: dict = field(default_factory=dict)
 
     @property
     def source_language(self):
@@ -121,6 +132,17 @@ def parse_line(text):
     if not isinstance(framable, bool):
         raise LineError(_("framable: must be true or false."))
     record.framable = framable
+    try:
+        for name, value in session_metadata.import_values(data).items():
+            setattr(record, name, value)
+    except ValueError as error:
+        raise LineError(str(error)) from None
+    for prerequisite in record.prerequisites:
+        try:
+            validate_resource_url(prerequisite)
+        except ValidationError as error:
+            raise LineError(f"prerequisites: {error.messages[0]}") from None
+    record.safety_note = _text_by_language(data, "safety_note")
     return record
 
 
@@ -256,6 +278,11 @@ def import_record(record):
     page.publisher = record.publisher
     page.year = record.year
     page.framable = record.framable
+    page.level = record.level
+    page.time_minutes = record.time_minutes
+    page.audience = record.audience
+    page.safety_note = record.safety_note.get(source_language, "")
+    page.prerequisites = _prerequisite_blocks(record.prerequisites)
     body = record.body.get(source_language)
     page.details = [b for b in page.details if b.block_type != "text"] if not created else []
     if body:
@@ -273,17 +300,32 @@ def import_record(record):
     page.save_revision().publish()
 
     other = other_language(source_language)
-    if record.title.get(other) or record.summary.get(other):
+    if record.title.get(other) or record.summary.get(other) or record.safety_note.get(other):
         translate(
             page,
             Locale.objects.get(language_code=other),
             fields={
                 "title": record.title.get(other, ""),
                 "summary": record.summary.get(other, ""),
+                "safety_note": record.safety_note.get(other, ""),
             },
             segments=_paragraph_pairs(body, record.body.get(other)),
         )
     return page, created
+
+
+def _prerequisite_blocks(urls):
+    """The prerequisites' pages, in the line's order; a URL not in the library yet fails the
+    line (import prerequisites first: earlier in the file, or in an earlier file)."""
+    pages = []
+    for url in urls:
+        page = find_resource_by_url(url)
+        if page is None:
+            raise ValidationError(
+                _("prerequisites: %(url)s is not in the library; import it first.") % {"url": url}
+            )
+        pages.append(("resource", page))
+    return pages
 
 
 def _paragraphs(text):

@@ -231,8 +231,8 @@ def _json_list_contains_any(field, values):
 
 def filtered_resources(filters):
     """Listed resource pages (any locale) matching `filters`, a dict of facet name → values
-    (category, language, format, region, license, and publisher by slug): OR within a facet,
-    AND across facets."""
+    (category, language, format, region, license, level, audience, max_minutes, and publisher
+    by slug): OR within a facet, AND across facets."""
     from .models import ResourcePage
 
     pages = listed(ResourcePage.objects.all())
@@ -256,6 +256,14 @@ def filtered_resources(filters):
         pages = pages.filter(translation_key__in=filters["keys"])
     if filters.get("excluded_keys"):
         pages = pages.exclude(translation_key__in=filters["excluded_keys"])
+    if filters.get("level"):
+        pages = pages.filter(level__in=filters["level"])
+    if filters.get("audience"):
+        pages = pages.filter(_json_list_contains_any("audience", filters["audience"]))
+    if filters.get("max_minutes"):
+        # Several values: the longest one (OR of "at most N").
+        longest = max(int(value) for value in filters["max_minutes"])
+        pages = pages.filter(time_minutes__lte=longest)
     if filters.get("publisher"):
         from .creators import names_for_slugs
 
@@ -285,9 +293,15 @@ def live_resource(pk):
 
 
 def resource_tags_and_editions(page):
-    """What a resource's detail adds to its list item: sorted tag names and its editions
-    (language, url, format, title), as the public API shows them."""
+    """What a resource's detail adds to its list item: sorted tag names, its editions
+    (language, url, format, title), its listed prerequisites and its safety note, as the
+    public API shows them."""
     return {
+        "prerequisites": [
+            {"id": other.pk, "title": other.title, "url": other.url}
+            for other in page.listed_prerequisites
+        ],
+        "safety_note": page.safety_note,
         "tags": sorted(page.tags.names()),
         "editions": [
             {

@@ -16,6 +16,7 @@ from django.utils.translation import override
 from wagtail.models import Site
 
 from library.creators import creator_slug
+from library.session_metadata import minute_steps
 from library.visibility import listed
 
 from .normalization import nfkc
@@ -50,6 +51,9 @@ _PAGE_FIELDS = [
     "regions",
     "license",
     "publisher",
+    "level",
+    "time_minutes",
+    "audience",
     "rating_average",
     "rating_count",
     "rating_bayesian",
@@ -126,6 +130,11 @@ def _document(pages, categories, tags, urls):
         "format": primary["media_format"],
         "region": list(primary["regions"] or []),
         "license": primary["license"],
+        "level": primary["level"] or None,  # none stated: no facet value
+        "audience": list(primary["audience"] or []),
+        "time_minutes": primary["time_minutes"],
+        # The "under N minutes" facet: every step the stated time fits in.
+        "max_minutes": [str(step) for step in minute_steps(primary["time_minutes"])],
         # The publisher's slug (library.creators): filtered on, never counted as a facet.
         "publisher": creator_slug(primary["publisher"]),
         "source_url": primary["source_url"],

@@ -27,6 +27,11 @@ class SearchDocument(models.Model):
     media_format = models.CharField(max_length=20, blank=True)
     regions = models.JSONField(default=list)
     license = models.CharField(max_length=40, blank=True)
+    # Session metadata (library.session_metadata); minute_steps: the "under N minutes" steps.
+    level = models.CharField(max_length=20, blank=True)
+    audience = models.JSONField(default=list)
+    minute_steps = models.JSONField(default=list)
+    time_minutes = models.PositiveIntegerField(null=True)
     # The publisher's slug (library.creators): `?publisher=` narrows a search by it.
     publisher = models.CharField(max_length=80, blank=True, db_index=True)
     source_url = models.URLField(max_length=2048, blank=True)

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from library import creators, vocabularies
+from library import creators, session_metadata, vocabularies
 from tasharuk import invalidation
 
 from . import database, engine, suggestions, warnings
@@ -41,6 +41,8 @@ FACET_PATTERNS = {
     "format": re.compile(r"^[a-z]{1,20}$"),
     "region": re.compile(r"^[a-z]{2,10}$"),
     "license": re.compile(r"^[A-Za-z0-9.+-]{1,40}$"),
+    "level": re.compile(r"^[a-z]{1,20}$"),
+    "audience": re.compile(r"^[a-z][a-z-]{0,29}$"),
 }
 
 
@@ -106,7 +108,16 @@ def parse_params(data, default_locale=None):
             % {"maximum": MAX_QUERY_LENGTH}
         )
     filters = {}
+    max_minutes = [value for value in data.getlist("max_minutes") if value != ""]
+    if max_minutes:
+        try:
+            longest = max(session_metadata.parse_max_minutes(value) for value in max_minutes)
+        except ValueError as error:
+            raise SearchParameterError(str(error)) from None
+        filters["max_minutes"] = [str(longest)]
     for facet in PUBLIC_FACETS:
+        if facet == "max_minutes":
+            continue  # a number, read above
         values = [value for value in data.getlist(facet) if value != ""]
         for value in values:
             if not FACET_PATTERNS[facet].match(value):
@@ -195,7 +206,7 @@ def search(
             "facets": {
                 facet: [
                     {"value": value, "label": labels.label(facet, value), "count": n}
-                    for value, n in sorted(facets[facet], key=lambda item: (-item[1], item[0]))
+                    for value, n in sorted(facets[facet], key=_facet_order(facet))
                 ]
                 for facet in PUBLIC_FACETS
             },
@@ -210,6 +221,13 @@ def search(
         "total_ms": round((time.perf_counter() - started) * 1000, 2),
     }
     return response
+
+
+def _facet_order(facet):
+    """Most frequent first; the "under N minutes" steps from the shortest."""
+    if facet == "max_minutes":
+        return lambda item: int(item[0]) if item[0].isdigit() else 0
+    return lambda item: (-item[1], item[0])
 
 
 def _suggestion(query, locale, count, on_engine):
@@ -242,6 +260,9 @@ def _result(hit, locale):
         "format": hit["format"],
         "regions": hit["region"],
         "license": hit["license"],
+        "level": hit.get("level") or None,
+        "time_minutes": hit.get("time_minutes"),
+        "audience": hit.get("audience") or [],
         "rating": {"average": hit["rating_average"], "count": hit["rating_count"]},
         "highlight": hit["highlight"],
     }
@@ -292,6 +313,9 @@ def vocabulary_label(facet, value, locale):
         "format": vocabularies.format_label,
         "region": vocabularies.region_label,
         "license": vocabularies.licence_name,
+        "level": session_metadata.level_label,
+        "audience": session_metadata.audience_label,
+        "max_minutes": lambda value: session_metadata.minutes_label(int(value)),
     }[facet]
     with override(locale):
         return str(lookup(value))

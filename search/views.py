@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from library import creators, vocabularies
+from library import creators, session_metadata, vocabularies
 
 from . import services
 from .services import PUBLIC_FACETS as FACETS
@@ -17,6 +17,9 @@ FACET_TITLES = {
     "region": _("Region"),
     "license": _("Licence"),
     "warning": _("Tool warnings"),
+    "level": _("Level"),
+    "audience": _("Audience"),
+    "max_minutes": _("Time needed"),
     "publisher": _("Publisher"),  # a filter without a facet: shown as a chip only
 }
 SORT_TITLES = {"relevance": _("Relevance"), "rating": _("Rating"), "newest": _("Newest")}
@@ -88,6 +91,8 @@ def _facets(request, params, response):
         # A selected value with no matches still shows, so it can be unticked.
         present = {bucket["value"] for bucket in buckets}
         labels = {b["value"]: b["label"] for b in buckets}
+        if facet == "max_minutes":  # a number typed in the address, not one of the steps
+            labels.update({v: session_metadata.minutes_label(int(v)) for v in selected - present})
         extra = [{"value": v, "label": labels.get(v, v), "count": 0} for v in selected - present]
         facets.append(
             {
@@ -109,6 +114,8 @@ def _chips(request, params, response):
         for facet in FACETS
         for bucket in response["facets"][facet]
     }
+    for minutes in params.filters.get("max_minutes", []):
+        labels.setdefault(("max_minutes", minutes), session_metadata.minutes_label(int(minutes)))
     for slug in params.filters.get("publisher", []):
         names = creators.names_for_slugs("publisher", [slug])
         labels["publisher", slug] = names[0] if names else slug

@@ -19,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .. import services, vocabularies
+from .. import services, session_metadata, vocabularies
 from ..blocks import TEXT_FEATURES, ResourceDetailsBlock
 from ..fields import CodeListField
 from ..ratings import PRIOR_MEAN
@@ -30,6 +30,7 @@ from ..resource_urls import (
     validate_resource_url,
 )
 from ..visibility import listed_ids
+from .session_metadata import SessionMetadataMixin
 
 
 class LibraryIndexPage(Page):
@@ -127,7 +128,7 @@ class ResourceTag(TaggedItemBase):
     )
 
 
-class ResourcePage(Page):
+class ResourcePage(SessionMetadataMixin, Page):
     """One learning resource. Fields that are filtered or faceted are real columns."""
 
     LINK_STATUS_CHOICES = [
@@ -202,6 +203,34 @@ class ResourcePage(Page):
         blank=True,
         help_text=_("When a curator last checked that the content is still accurate."),
     )
+    # Session metadata for trainers (library.session_metadata): all optional.
+    level = models.CharField(
+        _("level"), max_length=20, choices=session_metadata.level_choices, blank=True
+    )
+    time_minutes = models.PositiveSmallIntegerField(
+        _("time needed (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(session_metadata.MAX_MINUTES)],
+        help_text=_("How long a session with this resource takes, in minutes."),
+    )
+    audience = CodeListField(_("audience"), code_choices=session_metadata.audience_choices)
+    # Ordered (a StreamField keeps the editor's order), pointing at any locale's page: readers
+    # see the translation in their language (services.localized).
+    prerequisites = StreamField(
+        [("resource", blocks.PageChooserBlock(page_type="library.ResourcePage"))],
+        blank=True,
+        verbose_name=_("prerequisites"),
+        help_text=_("Resources to go through first, in order."),
+    )
+    safety_note = models.TextField(
+        _("safety note"),
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "Shown prominently on the page: e.g. that the tool is illegal or blocked somewhere."
+        ),
+    )
     details = StreamField(
         ResourceDetailsBlock(),
         blank=True,
@@ -233,6 +262,16 @@ class ResourcePage(Page):
             [FieldPanel("author"), FieldPanel("publisher"), FieldPanel("year")],
             heading=_("Credits"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("level"),
+                FieldPanel("time_minutes"),
+                FieldPanel("audience", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("prerequisites"),
+                FieldPanel("safety_note"),
+            ],
+            heading=_("Session metadata"),
+        ),
         FieldPanel("framable"),
         FieldPanel("last_reviewed"),
         FieldPanel("details"),
@@ -253,6 +292,7 @@ class ResourcePage(Page):
         TranslatableField("search_description"),
         TranslatableField("summary"),
         TranslatableField("details"),
+        TranslatableField("safety_note"),
         SynchronizedField("slug"),
         SynchronizedField("source_url"),
         SynchronizedField("categories"),
@@ -267,6 +307,10 @@ class ResourcePage(Page):
         SynchronizedField("tags"),
         SynchronizedField("framable"),
         SynchronizedField("last_reviewed"),
+        SynchronizedField("level"),
+        SynchronizedField("time_minutes"),
+        SynchronizedField("audience"),
+        SynchronizedField("prerequisites"),
     ]
 
     class Meta:
@@ -296,6 +340,7 @@ class ResourcePage(Page):
             raise ValidationError(
                 {"license": _("Choose the licence that the evidence page states.")}
             )
+        self.clean_prerequisites()
 
     def save(self, *args, **kwargs):
         if self.source_url:
@@ -309,6 +354,7 @@ class ResourcePage(Page):
         context["categories"] = self.localized_categories
         context["editions"] = [b.value for b in self.details if b.block_type == "edition"]
         context["contributors"] = [b.value for b in self.details if b.block_type == "contributor"]
+        context["prerequisites"] = self.listed_prerequisites
         context["other_details"] = [
             b for b in self.details if b.block_type not in ("edition", "contributor")
         ]

@@ -15,7 +15,7 @@ from .statements import (
     _serial,
     _statement_settings,
 )
-from .storage import _FACET_COLUMNS
+from .storage import _FACET_COLUMNS, _longest
 
 
 def _count_matches(match_query):
@@ -39,6 +39,10 @@ def _matches_cte(groups, match_query, selected, materialized=None, scored=False)
     # up once per statement, in its snapshot.
     passes, passes_params = [], []
     for facet, values in selected.items():
+        if facet == "max_minutes":  # any number of minutes, not only the facet's steps
+            passes.append("coalesce(d.time_minutes <= %s, false)")
+            passes_params.append(_longest(values))
+            continue
         passes.append(
             f"d.facet_ids && ARRAY(SELECT id FROM {FACET_VALUE_TABLE} "
             "WHERE facet = %s AND value = ANY(%s))"

@@ -23,7 +23,7 @@ from .counting import _count_matches, _counts, _counts_and_page
 from .matching import _match
 from .ranking import _OTHER_SORTS, _page
 from .results import _hit
-from .storage import _FACET_COLUMNS
+from .storage import _FACET_COLUMNS, _longest
 from .words import _groups, _match_tsquery, _tsquery
 
 
@@ -49,7 +49,13 @@ def search(query, locale, filters, sort, page, page_size):
         for alternative in group.alternatives:
             match |= Q(text__contains=alternative)
         candidates = candidates.filter(match)
-    columns = ["translation_key", "rating_bayesian", "published_at", *_FACET_COLUMNS.values()]
+    columns = [
+        "translation_key",
+        "rating_bayesian",
+        "published_at",
+        "time_minutes",
+        *_FACET_COLUMNS.values(),
+    ]
     if words:
         columns += ["title", "tags", "summary", "body", "display"]
     rows = list(candidates.values(*columns))
@@ -57,12 +63,13 @@ def search(query, locale, filters, sort, page, page_size):
         facet: set(values) for facet, values in filters.items() if values and facet in FACETS
     }
 
+    def holds(row, facet, values):
+        if facet == "max_minutes":
+            return row["time_minutes"] is not None and row["time_minutes"] <= _longest(values)
+        return values.intersection(_facet_values(row, facet))
+
     def passes(row, skip=None):
-        return all(
-            values.intersection(_facet_values(row, facet))
-            for facet, values in selected.items()
-            if facet != skip
-        )
+        return all(holds(row, facet, values) for facet, values in selected.items() if facet != skip)
 
     facets = {}
     for facet in FACETS:

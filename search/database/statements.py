@@ -3,9 +3,10 @@ settings its statements run with."""
 
 from django.db import connection
 
-from .storage import _FACET_COLUMNS
+from .storage import _FACET_COLUMNS, _longest
 
-_LIST_FACETS = {"category", "language", "region"}  # JSON arrays; the others are plain columns
+# JSON arrays; the others are plain columns.
+_LIST_FACETS = {"category", "language", "region", "audience", "max_minutes"}
 
 
 # The narrow row per document (vectors, facet values, rating, date) that matching, ranking and
@@ -19,6 +20,8 @@ FACET_VALUE_TABLE = "search_facetvalue"
 
 
 def _facet_filter(facet, alias="d"):
+    if facet == "max_minutes":
+        return f"{alias}.time_minutes <= %s"
     column = f"{alias}.{_FACET_COLUMNS[facet]}"
     if facet in _LIST_FACETS:
         return f"{column} ?| %s"  # the JSON array holds any of the values
@@ -30,7 +33,7 @@ def _filters_sql(selected, skip=None, alias="d"):
     for facet, values in selected.items():
         if facet != skip:
             clauses.append(_facet_filter(facet, alias))
-            params.append(list(values))
+            params.append(_longest(values) if facet == "max_minutes" else list(values))
     return (" AND ".join(clauses) or "TRUE"), params
 
 

@@ -17,7 +17,15 @@ _FACET_COLUMNS = {
     "format": "media_format",
     "region": "regions",
     "license": "license",
+    "level": "level",
+    "audience": "audience",
+    "max_minutes": "minute_steps",
 }
+
+
+def _longest(values):
+    """The `max_minutes` filter's minutes: it keeps resources stated to take at most this."""
+    return max(int(value) for value in values)
 
 
 COPY_THRESHOLD = 50  # rows; fewer (incremental updates) go through bulk_create
@@ -109,6 +117,10 @@ def _row(doc):
         media_format=doc["format"],
         regions=doc["region"],
         license=doc["license"],
+        level=doc.get("level") or "",
+        audience=doc.get("audience", []),
+        minute_steps=doc.get("max_minutes", []),
+        time_minutes=doc.get("time_minutes"),
         publisher=doc.get("publisher", ""),
         source_url=doc["source_url"],
         rating_average=doc["rating_average"],

@@ -22,7 +22,8 @@ def _synonym_rules():
 # like one built with an older vocabulary, and `search_index sync` (or the next vocabulary
 # change) builds a new version. 2: combined text fields for synonyms, offsets for highlights,
 # one combined facet field. 3: the publisher's slug as a keyword (the `publisher` filter).
-INDEX_LAYOUT = 3
+# 4: session metadata (level, audience, "under N minutes" steps, time in minutes).
+INDEX_LAYOUT = 4
 
 
 def index_fingerprint(rules=None):
@@ -66,6 +67,10 @@ def index_body(rules=None):
         "format": facet,
         "region": facet,
         "license": facet,
+        "level": facet,
+        "audience": facet,
+        "max_minutes": facet,
+        "time_minutes": {"type": "integer"},
         "facet_values": facet,  # "facet:value" for each of the above (facet_values())
         "publisher": keyword,  # the publisher's slug: a filter, not a facet
         "source_url": {"type": "keyword", "index": False},

@@ -143,6 +143,9 @@ def _split_by_vocabulary(query):
 
 
 def _filter_clause(facet, values):
+    if facet == "max_minutes":
+        # Any number of minutes, not only the facet's steps: at most the longest one given.
+        return {"range": {"time_minutes": {"lte": max(int(value) for value in values)}}}
     return {"terms": {facet: list(values)}}
 
 
@@ -206,6 +209,9 @@ def build_search_body(query, locale, filters, sort, page, page_size):
             "format",
             "region",
             "license",
+            "level",
+            "audience",
+            "time_minutes",
             "rating_average",
             "rating_count",
         ],

@@ -1,7 +1,18 @@
 """What both search backends rank and count by: the facets, the fields' weights and the
 boosts (the database fallback, search.database, scores with the same figures)."""
 
-FACETS = ["category", "language", "format", "region", "license"]
+FACETS = [
+    "category",
+    "language",
+    "format",
+    "region",
+    "license",
+    # Session metadata (library.session_metadata). max_minutes counts the "under N minutes"
+    # steps a resource fits in, and filters by its stated time (see queries._filter_clause).
+    "level",
+    "audience",
+    "max_minutes",
+]
 # BM25 weights: title > tags > summary > body.
 FIELD_WEIGHTS = {"title": 6.0, "tags": 3.0, "summary": 2.0, "body": 1.0}
 LOCALE_BOOST = 1.5  # the requested locale's text counts more than the other's

@@ -182,7 +182,7 @@ def test_resource_detail_in_both_locales(client, arabic):
     arabic_page = translate(page, arabic, fields={"title": "عدة الأمان"})
 
     english = get(client, f"/api/v1/resources/{page.pk}/?locale=en")
-    assert set(english) == ITEM_KEYS | {"tags", "editions"}
+    assert set(english) == ITEM_KEYS | {"tags", "editions", "prerequisites", "safety_note"}
     assert english["id"] == page.pk
     assert english["title"] == "Security in a Box"
     assert english["tags"] == ["security", "tools"]

@@ -19,6 +19,9 @@ CONTRACT_RESULT_KEYS = {
     "format",
     "regions",
     "license",
+    "level",
+    "time_minutes",
+    "audience",
     "rating",
     "highlight",
 }
@@ -59,7 +62,16 @@ def test_api_answers_in_the_contract_shape_in_both_locales(backend, client, guid
     assert result["url"] == f"/{locale}/library/{guide.slug}/"
     assert result["categories"] == ["digital-security"]
     assert result["rating"] == {"average": 0.0, "count": 0}
-    assert set(data["facets"]) == {"category", "language", "format", "region", "license"}
+    assert set(data["facets"]) == {
+        "category",
+        "language",
+        "format",
+        "region",
+        "license",
+        "level",
+        "audience",
+        "max_minutes",
+    }
     category = data["facets"]["category"][0]
     expected = "Digital Security" if locale == "en" else "الأمن الرقمي"
     assert category == {"value": "digital-security", "label": expected, "count": 1}

@@ -105,3 +105,27 @@ def test_the_home_page_rule_catches_the_organisation_pages_the_old_library_had()
     assert not is_home_page("https://signal.org/", "software")
     assert not is_home_page("https://onlineharassmentfieldmanual.pen.org/ar/", "manual")
     assert not is_home_page("https://ssd.eff.org/en/module/your-security-plan", "guide")
+
+
+def test_trainer_metadata_uses_the_vocabulary(records):
+    """Level, time needed and audience, recorded only where a resource's page states them, use
+    the vocabulary trainers filter by; a prerequisite is a resource loaded before it."""
+    from library.session_metadata import AUDIENCES, LEVELS, MAX_MINUTES
+
+    seen_urls = set()
+    problems = []
+    for record in records:
+        if record.level and record.level not in LEVELS:
+            problems.append((record.url, "level", record.level))
+        if record.time_minutes is not None and not 1 <= record.time_minutes <= MAX_MINUTES:
+            problems.append((record.url, "time_minutes", record.time_minutes))
+        problems += [(record.url, "audience", a) for a in record.audience if a not in AUDIENCES]
+        problems += [
+            (record.url, "prerequisite", p)
+            for p in record.prerequisites
+            if normalize_url(p) not in seen_urls
+        ]
+        seen_urls.add(normalize_url(record.url))
+    assert problems == []
+    described = [r for r in records if r.level or r.time_minutes or r.audience]
+    assert len(described) >= 6

@@ -137,6 +137,13 @@ def item_resources(request, pk):
         )
     elif agendas.add_resource(item, page.translation_key):
         messages.success(request, _("“%(title)s” added to the session.") % {"title": page.title})
+        if page.time_minutes:
+            # What the resource says it takes, beside the session's own duration.
+            messages.info(
+                request,
+                _("The resource says it takes %(time)s; this session lasts %(minutes)s min.")
+                % {"time": page.time_label, "minutes": item.minutes},
+            )
     else:
         messages.info(request, _("That resource is already in this session."))
     return redirect("trainers_item", pk=item.pk)

@@ -4,7 +4,9 @@ per-test transactions, the way `load_demo_data` builds it (both locales, 40 cate
 import os
 
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.utils import translation
 from wagtail.models import Locale
 
 from sitebuild.site_structure import ensure_site
@@ -16,6 +18,15 @@ def django_db_setup(django_db_setup, django_db_blocker):
         pytest.exit("CI must run the suite against PostgreSQL (set DATABASE_URL).", returncode=2)
     with django_db_blocker.unblock():
         ensure_site()
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Each test starts in the site's default language, whatever the one before it activated
+    (a request through the test client leaves its language active in the thread)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

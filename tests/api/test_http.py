@@ -148,6 +148,9 @@ def test_schema_is_openapi_3_generated_from_the_routes(client):
     assert names == {"q", "locale", "category", "language", "format", "region", "license"} | {
         "publisher",
         "warning",
+        "level",
+        "audience",
+        "max_minutes",
         "sort",
         "page",
         "page_size",

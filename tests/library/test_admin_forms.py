@@ -24,6 +24,7 @@ def resource_form(data):
         "languages": ["en"],
         "regions": ["global"],
         "details-count": "0",
+        "prerequisites-count": "0",
     }
     fields.update(data)
     return form_class(

@@ -22,6 +22,7 @@ CONTRACT_RESULT_KEYS = {
     "level",
     "time_minutes",
     "audience",
+    "warning",
     "rating",
     "highlight",
 }
@@ -71,6 +72,7 @@ def test_api_answers_in_the_contract_shape_in_both_locales(backend, client, guid
         "level",
         "audience",
         "max_minutes",
+        "warning",
     }
     category = data["facets"]["category"][0]
     expected = "Digital Security" if locale == "en" else "الأمن الرقمي"

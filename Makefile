@@ -36,7 +36,7 @@ test: messages
 	scripts/test
 
 benchmark: install
-	$(PY) benchmarks/search.py
+	$(PY) benchmarks/search.py --profile realistic
 
 clean:
 	scripts/postgres/stop || true

@@ -40,7 +40,7 @@ docs: install
 	scripts/docs
 
 benchmark: install
-	$(PY) benchmarks/search.py
+	$(PY) benchmarks/search.py --profile realistic
 
 clean:
 	scripts/postgres/stop || true

@@ -256,13 +256,20 @@ def pick_pages(sample, seed):
         "category": [
             f"{url}?page={rng.randint(1, 5)}" if i % 2 else url for i, url in enumerate(categories)
         ],
-        # Readers page through the first pages; a deep page (?page=2000) costs an OFFSET
-        # over tens of thousands of rows, which the README reports separately.
+        # Readers page through the first pages …
         "library": [
             f"/{language}/library/?page={rng.randint(1, 10)}"
             for language in ("en", "ar")
             for _ in range(sample // 2)
         ],
+        # … and a deep page should cost what they do (library/listing.py); past the end of a
+        # small library it is the last page.
+        "library, deep": [
+            f"/{language}/library/?{sort}page={rng.randint(1990, 2010)}"
+            for language in ("en", "ar")
+            for sort in ("", "sort=title&")
+        ],
+        "category, deep": [f"{url}?page={rng.randint(200, 400)}" for url in categories],
     }
 
 
@@ -379,7 +386,7 @@ def main():
     seconds = args.cache_seconds
     server = Server(production_environment(database_url, seconds))
     try:
-        for kind in ("home", "resource", "category", "library"):
+        for kind in ("home", "resource", "category", "library"):  # deep pages are not popular
             popular = paths[kind][: args.popular]
             measure(server, f"cache {seconds} s, popular", kind, popular, None, args.requests)
     finally:

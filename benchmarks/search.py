@@ -5,10 +5,16 @@ Runs against whatever DATABASE_URL and TASHARUK_SEARCH_URL say (`make benchmark`
 sets them up). Use a database of its own: the benchmark adds --resources synthetic resources
 (skipped when that many are already there). Prints p50/p95 end-to-end API time (Django test
 client, full request/response cycle), the engine's own `took` for the same queries, the database
-fallback's p50/p95 and the rebuild time.
+fallback's p50/p95, the rebuild time, and what share of the library each query matches.
+
+--profile realistic (the default) writes resources from tens of thousands of word forms that
+cluster by category (most queries match a few percent); --profile stress writes them from 55
+words per language (every query matches nearly everything). Keep one database per profile and
+size: the script only adds resources up to --resources, whatever profile made the ones there.
 
   DATABASE_URL=postgres://postgres@127.0.0.1:54329/tasharuk_bench \\
-  TASHARUK_SEARCH_URL=http://127.0.0.1:9207 .venv/bin/python benchmarks/search.py --resources 10000
+  TASHARUK_SEARCH_URL=http://127.0.0.1:9207 .venv/bin/python benchmarks/search.py --resources 10000 \\
+  --profile realistic
 """
 
 import argparse
@@ -59,6 +65,9 @@ def main():
     parser.add_argument("--resources", type=int, default=100_000, help="resources (default 100000)")
     parser.add_argument("--queries", type=int, default=300, help="timed queries per backend")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--profile", choices=("realistic", "stress"), default="realistic", help="corpus profile"
+    )
     parser.add_argument("--skip-rebuild", action="store_true")
     args = parser.parse_args()
 
@@ -98,7 +107,12 @@ def main():
     if have < args.resources:
         print(f"Generating {args.resources - have} resources …", flush=True)
         started = time.perf_counter()
-        call_command("generate_resources", count=args.resources - have, seed=args.seed + have)
+        call_command(
+            "generate_resources",
+            count=args.resources - have,
+            seed=args.seed + have,
+            profile=args.profile,
+        )
         print(f"  generated in {time.perf_counter() - started:.1f} s")
     total = ResourcePage.objects.filter(locale__language_code="en").count()
     print(
@@ -116,6 +130,14 @@ def main():
             print(f"Rebuild (engine only): {time.perf_counter() - started:.1f} s")
 
     client = Client()
+    print(
+        f"Share of the {total} resources each query matches ({args.profile} profile, as the API counts):"
+    )
+    for query, locale, filters in QUERIES:
+        response = client.get("/api/v1/search/?" + query_string(query, locale, filters))
+        count = response.json()["count"]
+        label = f"{query or '(no words)'} [{locale}] {filters or ''}"
+        print(f"  {label:<70} {count:>8}  {100 * count / max(total, 1):5.1f} %")
     mix = [QUERIES[i % len(QUERIES)] for i in range(args.queries)]
 
     def run_api():

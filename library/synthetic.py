@@ -159,8 +159,18 @@ def _rating(rng):
     return count, total
 
 
-def generate_resources(count, seed, progress=None):
-    """Create `count` resources in English with their Arabic translations; returns count."""
+PROFILES = ("realistic", "stress")
+
+
+def generate_resources(count, seed, progress=None, profile="stress"):
+    """Create `count` resources in English with their Arabic translations; returns count.
+
+    `profile` "realistic" writes text from a vocabulary of tens of thousands of word forms that
+    cluster by category (library.synthetic_corpus: most searches match a few percent of the
+    library); "stress" writes every resource from the same 55 words per language (any search
+    matches nearly everything: the worst case for scoring and counting)."""
+    if profile not in PROFILES:
+        raise ValueError(f"unknown profile {profile!r}")
     rng = random.Random(seed)
     english, arabic = Locale.objects.get(language_code="en"), Locale.objects.get(language_code="ar")
     indexes = {
@@ -168,19 +178,18 @@ def generate_resources(count, seed, progress=None):
         arabic.pk: LibraryIndexPage.objects.get(locale=arabic),
     }
     category_ids = dict(CategoryPage.objects.filter(locale=english).values_list("slug", "pk"))
-    slugs = [slug for slug, _en, _ar in CATEGORIES]
     content_type = ContentType.objects.get_for_model(ResourcePage)
-    tag_ids = {
-        word: Tag.objects.get_or_create(name=word, defaults={"slug": word})[0].pk
-        for word in EN_WORDS[:30]
-    }
+    tag_ids = {}
+    make = _realistic_data if profile == "realistic" else _resource_data
     done = 0
     while done < count:
         size = min(BATCH, count - done)
-        rows = [_resource_data(rng, seed, done + i) for i in range(size)]
+        rows = [make(rng, seed, done + i) for i in range(size)]
+        for name in {name for row in rows for name in row["tags"]} - set(tag_ids):
+            tag_ids[name] = Tag.objects.get_or_create(name=name, defaults={"slug": name})[0].pk
         with transaction.atomic():
-            for locale_id, index in indexes.items():
-                _insert_batch(rows, index, locale_id, content_type, category_ids, slugs, tag_ids)
+            for index in indexes.values():
+                _insert_batch(rows, index, content_type, category_ids, tag_ids)
         done += size
         if progress:
             progress(size)
@@ -188,6 +197,7 @@ def generate_resources(count, seed, progress=None):
 
 
 def _resource_data(rng, seed, number):
+    """One resource of the stress profile."""
     count, total = _rating(rng)
     return {
         "key": uuid.UUID(int=rng.getrandbits(128), version=4),
@@ -204,15 +214,32 @@ def _resource_data(rng, seed, number):
         "regions": rng.sample(REGIONS, rng.randint(1, 2)),
         "license": rng.choice(LICENCES),
         "year": rng.randint(2005, 2026),
-        "categories": rng.sample(range(40), rng.randint(1, 3)),
-        "tags": rng.sample(range(30), rng.randint(1, 4)),
+        "categories": [CATEGORIES[i][0] for i in rng.sample(range(40), rng.randint(1, 3))],
+        "tags": [EN_WORDS[i] for i in rng.sample(range(30), rng.randint(1, 4))],
         "rating": (count, total),
         "published": timezone.now() - timedelta(minutes=number),
     }
 
 
-def _insert_batch(rows, index, locale_id, content_type, category_ids, slugs, tag_ids):
+def _realistic_data(rng, seed, number):
+    """One resource of the realistic profile (library.synthetic_corpus)."""
+    from .synthetic_corpus import corpus
+
+    count, total = _rating(rng)
+    data = corpus().resource(rng)
+    data.update(
+        key=uuid.UUID(int=rng.getrandbits(128), version=4),
+        slug=f"synthetic-{seed}-{number}",
+        url=f"https://resources.example.org/{seed}/{number}",
+        rating=(count, total),
+        published=timezone.now() - timedelta(minutes=number),
+    )
+    return data
+
+
+def _insert_batch(rows, index, content_type, category_ids, tag_ids):
     language = "ar" if index.locale.language_code == "ar" else "en"
+    locale_id = index.locale_id
     index.refresh_from_db(fields=["numchild"])
     first_step = index.numchild + 1
     pages = []
@@ -238,46 +265,45 @@ def _insert_batch(rows, index, locale_id, content_type, category_ids, slugs, tag
         )
     Page.objects.bulk_create(pages)
     Page.objects.filter(pk=index.pk).update(numchild=index.numchild + len(rows))
-    table = ResourcePage._meta.db_table
-    columns = [
-        "page_ptr_id",
-        "summary",
-        "source_url",
-        "normalized_url",
-        "languages",
-        "media_format",
-        "regions",
-        "license",
-        "author",
-        "publisher",
-        "year",
-        "framable",
-        "link_status",
-        "details",
-        "rating_count",
-        "rating_sum",
-        "rating_average",
-        "rating_bayesian",
-    ]
-    values = []
+    _insert_resource_rows(pages, rows, language)
+    m2m = ResourcePage.categories.through
+    m2m.objects.bulk_create(
+        m2m(resourcepage_id=page.pk, categorypage_id=category_ids[slug])
+        for page, row in zip(pages, rows, strict=True)
+        for slug in row["categories"]
+        if slug in category_ids
+    )
+    ResourceTag.objects.bulk_create(
+        ResourceTag(content_object_id=page.pk, tag_id=tag_ids[name])
+        for page, row in zip(pages, rows, strict=True)
+        for name in row["tags"]
+    )
+
+
+def _insert_resource_rows(pages, rows, language):
+    """The ResourcePage rows of `pages`, one INSERT per batch. Every column of the model is
+    written (its default where the generator has nothing to say), so a field added to the
+    model later does not break the generator."""
+    values_of = []
     for page, row in zip(pages, rows, strict=True):
         count, total = row["rating"]
-        values.append(
-            (
-                page.pk,
-                row[f"summary_{language}"],
-                row["url"],
-                row["url"],
-                json.dumps(row["languages"]),
-                row["format"],
-                json.dumps(row["regions"]),
-                row["license"],
-                "Synthetic author",
-                "Synthetic publisher",
-                row["year"],
-                False,
-                "unknown",
-                json.dumps(
+        values_of.append(
+            {
+                "page_ptr": page.pk,
+                "summary": row[f"summary_{language}"],
+                "source_url": row["url"],
+                "normalized_url": row["url"],
+                "languages": row["languages"],
+                "media_format": row["format"],
+                "regions": row["regions"],
+                "license": row["license"],
+                "author": "Synthetic author",
+                "publisher": "Synthetic publisher",
+                "year": row["year"],
+                "framable": False,
+                "link_status": "unknown",
+                # Stored as it is: the StreamField's own preparation wants block objects.
+                "details": json.dumps(
                     [
                         {
                             "type": "text",
@@ -286,27 +312,28 @@ def _insert_batch(rows, index, locale_id, content_type, category_ids, slugs, tag
                         }
                     ]
                 ),
-                count,
-                total,
-                (total / count) if count else 0.0,
-                bayesian_rating(count, total),
-            )
+                "rating_count": count,
+                "rating_sum": total,
+                "rating_average": (total / count) if count else 0.0,
+                "rating_bayesian": bayesian_rating(count, total),
+            }
         )
-    placeholders = ", ".join(["%s"] * len(columns))
+    fields = list(ResourcePage._meta.local_concrete_fields)
+    values = [
+        tuple(
+            given["details"]
+            if field.name == "details"
+            else field.get_db_prep_save(
+                given[field.name] if field.name in given else field.get_default(), connection
+            )
+            for field in fields
+        )
+        for given in values_of
+    ]
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", values
+            f"INSERT INTO {ResourcePage._meta.db_table} ({columns}) VALUES ({placeholders})",
+            values,
         )
-    m2m = ResourcePage.categories.through
-    m2m.objects.bulk_create(
-        m2m(resourcepage_id=page.pk, categorypage_id=category_ids[slugs[i]])
-        for page, row in zip(pages, rows, strict=True)
-        for i in row["categories"]
-        if slugs[i] in category_ids
-    )
-    tag_names = list(tag_ids)
-    ResourceTag.objects.bulk_create(
-        ResourceTag(content_object_id=page.pk, tag_id=tag_ids[tag_names[i]])
-        for page, row in zip(pages, rows, strict=True)
-        for i in row["tags"]
-    )

@@ -76,13 +76,14 @@ def _under(paths):
     return condition
 
 
-def listed(queryset):
+def listed(queryset, model=None):
     """`queryset` (pages of one model) narrowed to the pages the public may see listed: live,
     under live containers, and with no view restriction on the page, on one of its
-    translations, or on an ancestor of either. See the module's rule."""
+    translations, or on an ancestor of either. See the module's rule. `model` names the page
+    type when `queryset` is of the generic Page (a narrow query of one type's pages)."""
     from wagtail.models import Page
 
-    restricted, unpublished = hidden_trees(queryset.model)
+    restricted, unpublished = hidden_trees(model or queryset.model)
     queryset = queryset.live()
     if unpublished:
         queryset = queryset.exclude(_under(unpublished))

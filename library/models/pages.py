@@ -19,7 +19,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .. import services, session_metadata, vocabularies
+from .. import listing, services, session_metadata, vocabularies
 from ..blocks import TEXT_FEATURES, ResourceDetailsBlock
 from ..fields import CodeListField
 from ..ratings import PRIOR_MEAN
@@ -50,10 +50,12 @@ class LibraryIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sort = services.parse_sort(request.GET.get("sort"))
-        resources = services.order_resources(services.live_resources(self.locale), sort)
         context["sort"] = sort
-        context["resources"] = services.paginate(
-            request, resources, count=services.live_resource_count(self.locale)
+        context["resources"] = listing.paginate(
+            request,
+            listing.resource_keys(self.locale, sort),
+            services.live_resources(self.locale),
+            services.live_resource_count(self.locale),
         )
         return context
 
@@ -114,10 +116,11 @@ class CategoryPage(Page):
         shown = listed_ids(featured)
         context["featured"] = [page for page in featured if page.pk in shown]
         source = services.source_category(self)
-        context["resources"] = services.paginate(
+        context["resources"] = listing.paginate(
             request,
-            services.resources_in_category(self, source),
-            count=services.resource_count_in_category(self, source),
+            listing.resource_keys(self.locale, "newest", category=source),
+            services.live_resources(self.locale),
+            services.resource_count_in_category(self, source),
         )
         return context
 

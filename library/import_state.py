@@ -55,6 +55,7 @@ def already_imported(page, record, title, translation, paragraph, translated_par
         translation.title == (record.title.get(other) or page.title)
         and translation.summary == (record.summary.get(other) or page.summary)
         and _texts(translation) == ([translated_paragraphs] if body else [])
+        and sorted(translation.tags.names()) == sorted(record.tags)
     )
 
 

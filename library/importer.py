@@ -282,7 +282,7 @@ def import_record(record):
 
     other = other_language(source_language)
     if record.title.get(other) or record.summary.get(other):
-        translate(
+        translated = translate(
             page,
             Locale.objects.get(language_code=other),
             fields={
@@ -290,7 +290,12 @@ def import_record(record):
                 "summary": record.summary.get(other, ""),
             },
             segments=_paragraph_pairs(body, record.body.get(other)),
-        )
+        ).specific
+        # wagtail-localize gives a new translation the source's tags but does not carry a later
+        # change of them: without this the other language kept the tags of the first import.
+        if sorted(translated.tags.names()) != sorted(record.tags):
+            translated.tags.set(record.tags)
+            translated.save_revision().publish()
     return page, created
 
 

@@ -2,13 +2,16 @@
 
 Every line is validated on its own; a bad line is reported with its number and reason and the
 rest still imports. A resource is identified by its normalised URL, so importing a file twice
-updates instead of duplicating. Each line is written in its own transaction: a line either
-lands whole (both languages) or not at all.
+updates instead of duplicating. Each line is written in its own savepoint: a line either
+lands whole (both languages) or not at all. Lines are committed in batches of BATCH_SIZE (one
+commit, and one search-index pass, per batch instead of per line: on SQLite each commit waits
+for the disk); a crash part-way loses at most the open batch, and importing again resumes.
 """
 
 import json
 from dataclasses import dataclass, field
 from html import escape
+from itertools import islice
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,11 +21,13 @@ from wagtail.models import Locale
 
 from . import session_metadata, vocabularies
 from .categories import CATEGORY_SLUGS
+from .import_state import already_imported
 from .models import CategoryPage, ResourcePage
 from .resource_urls import validate_resource_url
 from .services import add_to_library, find_resource_by_url, other_language
 from .translations import translate
 
+BATCH_SIZE = 50
 TEXT_LIMITS = {"title": 255, "summary": 1200, "body": 20000, "safety_note": 1000}
 LIST_FIELDS = ("categories", "languages", "regions", "tags")
 KNOWN_KEYS = {
@@ -259,6 +264,8 @@ def import_record(record):
         source_language = page.locale.language_code
         # The first locale stays the source; keep the title if this line does not give one.
         record_title = record.title.get(source_language) or page.title
+        if _unchanged(page, record, record_title):
+            return page, False
         created = False
     else:
         source_language = record.source_language
@@ -295,13 +302,14 @@ def import_record(record):
     )
 
     if created:
-        add_to_library(page)
-    page.full_clean()
-    page.save_revision().publish()
+        add_to_library(page)  # Wagtail validates the page (full_clean) as it saves it
+    # A new page was validated just now with these same values; an existing one is validated
+    # here, before anything of it is written.
+    page.save_revision(clean=not created).publish()
 
     other = other_language(source_language)
     if record.title.get(other) or record.summary.get(other) or record.safety_note.get(other):
-        translate(
+        translated = translate(
             page,
             Locale.objects.get(language_code=other),
             fields={
@@ -310,7 +318,12 @@ def import_record(record):
                 "safety_note": record.safety_note.get(other, ""),
             },
             segments=_paragraph_pairs(body, record.body.get(other)),
-        )
+        ).specific
+        # wagtail-localize gives a new translation the source's tags but does not carry a later
+        # change of them: without this the other language kept the tags of the first import.
+        if sorted(translated.tags.names()) != sorted(record.tags):
+            translated.tags.set(record.tags)
+            translated.save_revision().publish()
     return page, created
 
 
@@ -326,6 +339,21 @@ def _prerequisite_blocks(urls):
             )
         pages.append(("resource", page))
     return pages
+
+
+def _unchanged(page, record, title):
+    """True when the line would write nothing new (see library.import_state)."""
+    source_language = page.locale.language_code
+    other = other_language(source_language)
+    body = record.body.get(source_language)
+    if record.title.get(other) or record.summary.get(other) or record.safety_note.get(other):
+        translation = page.get_translation_or_none(Locale.objects.get(language_code=other))
+        translation = translation.specific if translation is not None else None
+    else:
+        translation = "none needed"
+    segments = _paragraph_pairs(body, record.body.get(other))
+    translated_body = "".join(f"<p>{segments.get(part, part)}</p>" for part in _paragraphs(body))
+    return already_imported(page, record, title, translation, _paragraph, translated_body)
 
 
 def _paragraphs(text):
@@ -346,9 +374,10 @@ def _paragraph_pairs(source_text, translated_text):
     return dict(zip(source, translated, strict=True)) if len(source) == len(translated) else {}
 
 
-def import_lines(lines, dry_run=False, strict=False, progress=None):
+def import_lines(lines, dry_run=False, strict=False, progress=None, batch_size=BATCH_SIZE):
     """Import an iterable of JSON lines; returns an ImportReport. `progress` wraps the work
-    iterable (a progress bar). With `strict`, nothing is written when any line is bad."""
+    iterable (a progress bar). With `strict`, nothing is written when any line is bad. Lines
+    are committed `batch_size` at a time (see the module docstring)."""
     parsed = list(read_records(lines))
     report = ImportReport(errors=[(n, error) for n, _r, error in parsed if error])
     if dry_run or (strict and report.errors):
@@ -360,15 +389,22 @@ def import_lines(lines, dry_run=False, strict=False, progress=None):
                     report.created += 1
         return report
     good = [(n, record) for n, record, _e in parsed if record is not None]
-    for number, record in progress(good) if progress else good:
-        try:
-            _page, created = import_record(record)
-        except ValidationError as error:
-            report.errors.append((number, "; ".join(error.messages)))
-            continue
-        if created:
-            report.created += 1
-        else:
-            report.updated += 1
+    records = iter(progress(good) if progress else good)
+    while True:
+        done = 0
+        with transaction.atomic():  # one commit per batch; each line has its own savepoint
+            for number, record in islice(records, batch_size):
+                done += 1
+                try:
+                    _page, created = import_record(record)
+                except ValidationError as error:
+                    report.errors.append((number, "; ".join(error.messages)))
+                    continue
+                if created:
+                    report.created += 1
+                else:
+                    report.updated += 1
+        if done < batch_size:
+            break
     report.errors.sort()
     return report

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 # Security-relevant values (SECRET_KEY, ALLOWED_HOSTS) have no default outside dev/test.
 ENV_SECRET_KEY = os.environ.get("TASHARUK_SECRET_KEY", "")
 ENV_DATABASE_URL = os.environ.get("DATABASE_URL", "")
+# Without DATABASE_URL (`make run`): the SQLite file; benchmarks point it at a scratch file.
+ENV_SQLITE_PATH = os.environ.get("TASHARUK_SQLITE_PATH", "")
 ENV_ALLOWED_HOSTS = [h for h in os.environ.get("TASHARUK_ALLOWED_HOSTS", "").split(",") if h]
 # Where readers reach the site (scheme, host and port): canonical, hreflang and share links name
 # it, and the demo loader points the Wagtail Site record at it. `make run` serves 127.0.0.1:8000.
@@ -174,7 +176,15 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(ENV_DATABASE_URL, conn_max_age=60)
     if ENV_DATABASE_URL
-    else {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
+    else {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": ENV_SQLITE_PATH or BASE_DIR / "db.sqlite3",
+        # A demo/development database: with the write-ahead log and synchronous=NORMAL a commit
+        # waits for no fsync of the main file, which halves `migrate` and the demo load on a busy
+        # disk. The database stays consistent; only the last transactions can be lost on a power
+        # failure, and `make run` rebuilds them.
+        "OPTIONS": {"init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
+    }
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "users.User"

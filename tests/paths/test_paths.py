@@ -8,6 +8,7 @@ from wagtail.models import PageViewRestriction
 from library.models import CategoryPage
 from library.translations import translate
 from paths.models import StepDone
+from safety.statuses import set_status
 
 from .conftest import NOTES, PASSWORD, build_path, in_language, make_member, step_ids
 
@@ -230,3 +231,13 @@ def test_ticked_steps_are_in_the_members_data_export():
     StepDone.objects.create(member=member, path_key=path.translation_key, step=step_ids(path)[0])
     exported = export_user_data(member)
     assert exported["learning_paths"][0]["step"] == step_ids(path)[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_step_whose_tool_is_marked_unsafe_carries_the_warning(client, lang):
+    path, resources = build_path()
+    note = {"en": "The company servers were seized.", "ar": "صودرت خوادم الشركة."}
+    set_status(resources[2], "unsafe", note_en=note["en"], note_ar=note["ar"])
+    page = _get(client, in_language(path, lang))
+    assert page.count('class="tool-warning') >= 1
+    assert note[lang] in page

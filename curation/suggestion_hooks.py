@@ -9,6 +9,7 @@ from wagtail.log_actions import LogFormatter
 
 from community import problem_reports, suggestions, volunteer_translations
 
+from .menu import PermissionMenuItem
 from .views.base import CURATION_PERMISSION, TRANSLATION_PERMISSION
 
 
@@ -45,8 +46,6 @@ def add_proposals_panel(request, panels):
 
 
 def _menu_item(label, url_name, icon, order, permission):
-    from .wagtail_hooks import PermissionMenuItem
-
     return PermissionMenuItem(
         label, reverse(url_name), icon_name=icon, order=order, permission=permission
     )

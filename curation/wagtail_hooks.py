@@ -8,7 +8,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls, translation_status
+from . import admin_urls, dashboard, translation_status
 from .bulk_actions import ClassifyBulkAction
 from .listing import ResourceListingViewSet
 from .menu import PermissionMenuItem
@@ -100,6 +100,9 @@ class TranslationStatusPanel(Component):
                 for code, counts in summary.items()
             ],
         }
+
+
+hooks.register("construct_homepage_panels", dashboard.add_dashboard_panel)
 
 
 @hooks.register("construct_homepage_panels")

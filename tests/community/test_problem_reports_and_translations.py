@@ -36,8 +36,8 @@ def test_one_open_report_per_member_and_unsafe_ones_come_first(
     queue = curator_client.get("/admin/curation/problem-reports/").content.decode()
     assert queue.index("The app leaks contacts") < queue.index("2012")
     dashboard = curator_client.get("/admin/").content.decode()
-    assert 'id="members-proposals-panel"' in dashboard
-    panel = dashboard[dashboard.index('id="members-proposals-panel"') :]
+    assert 'id="curators-dashboard"' in dashboard
+    panel = dashboard[dashboard.index('id="curators-dashboard"') :]
     with translation.override("ar"):  # the staff member's admin speaks Arabic
         urgent = translation.ngettext(
             "%(count)s unsafe or harmful", "%(count)s unsafe or harmful", 1

@@ -5,32 +5,22 @@ collections through api.members) and owns no business logic. The OpenAPI documen
 (/api/v1/schema/) and the browsable docs (/api/v1/docs/) are generated from the typed routes.
 """
 
-import json
-
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Swagger
 from ninja.errors import HttpError, ValidationError
-from ninja.renderers import JSONRenderer
-from ninja.responses import NinjaJSONEncoder
 
 from . import params
+from .rendering import CONTENT_TYPE, UnicodeJSONRenderer
 from .routers import categories, collections, feeds, oembed, resources, search
 
 # Paths where a 404 must stay a JSON 404 (see TasharukAPI.create_response).
 API_URLCONF = "api.urls"
 
 
-class UnicodeJSONRenderer(JSONRenderer):
-    """Arabic as itself, not \\u escapes: half of every answer is Arabic text."""
-
-    def render(self, request, data, *, response_status):
-        return json.dumps(data, cls=NinjaJSONEncoder, ensure_ascii=False)
-
-
 class TasharukAPI(NinjaAPI):
     def get_content_type(self):
-        return "application/json"  # JSON is UTF-8 by definition (RFC 8259)
+        return CONTENT_TYPE
 
     def create_response(self, request, data, *, status=None, temporal_response=None):
         response = super().create_response(

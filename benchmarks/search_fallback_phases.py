@@ -35,13 +35,14 @@ def main():
 
     django.setup()
     from benchmarks.search import QUERIES
-    from search.database import counting, matching, ranking, words
+    from search import query_words
+    from search.database import counting, matching, ranking
 
     print(f"load average {load()}")
     times = {}
     for _round in range(args.rounds):
         for query, locale, filters in QUERIES:
-            groups = words._groups(query)
+            groups = query_words._groups(query)
             selected = {facet: sorted(values) for facet, values in filters.items() if values}
             match_query = matching._match(groups)
             started = time.perf_counter()

@@ -1,4 +1,5 @@
-"""Member submissions: duplicate checks, the draft page, the moderation workflow and its state.
+"""Member submissions: duplicate checks, the draft page and the moderation workflow (where each
+stands: community.submission_status).
 
 A submission becomes a draft ResourcePage under the chosen language's library index and enters
 Wagtail's moderation workflow; curators approve or ask for changes in the admin. The member
@@ -16,14 +17,12 @@ from django.db import IntegrityError, transaction
 from django.db.models.signals import post_save
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
     Locale,
     Page,
     Revision,
-    TaskState,
     Workflow,
     WorkflowState,
     WorkflowTask,
@@ -41,17 +40,6 @@ from .models import ResourceIdentity, Submission
 SIMILARITY_THRESHOLD = 0.5
 MAX_SIMILAR = 8
 DEFAULT_WORKFLOW_NAME = "Moderators approval"
-
-IN_REVIEW = "in_review"
-NEEDS_CHANGES = "needs_changes"
-PUBLISHED = "published"
-WITHDRAWN = "withdrawn"
-STATE_LABELS = {
-    IN_REVIEW: gettext_lazy("In review"),
-    NEEDS_CHANGES: gettext_lazy("Needs changes"),
-    PUBLISHED: gettext_lazy("Published"),
-    WITHDRAWN: gettext_lazy("Withdrawn"),
-}
 
 
 class DuplicateResource(Exception):
@@ -268,61 +256,6 @@ def default_workflow():
     workflow = Workflow.objects.create(name=DEFAULT_WORKFLOW_NAME, active=True)
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     return workflow
-
-
-@dataclass
-class SubmissionStatus:
-    state: str
-    label: str
-    comment: str = ""
-    url: str = ""
-
-
-def submission_status(submission):
-    """Where the submission stands, with the curator's comment when changes are needed."""
-    return submission_statuses([submission])[submission.pk]
-
-
-def submission_statuses(items):
-    """{submission.pk: SubmissionStatus} for many submissions, in a fixed number of queries
-    however many there are (the “My submissions” page)."""
-    pages = Page.objects.in_bulk([item.page_id for item in items if item.page_id])
-    drafts = [page for page in pages.values() if not page.live]
-    latest = {}  # page id (as text) -> its latest workflow state
-    if drafts:
-        states = WorkflowState.objects.filter(
-            base_content_type=drafts[0].get_base_content_type(),
-            object_id__in=[str(page.pk) for page in drafts],
-        ).order_by("-created_at", "-id")
-        for state in states:
-            latest.setdefault(state.object_id, state)
-    needs_changes = [s for s in latest.values() if s.status == WorkflowState.STATUS_NEEDS_CHANGES]
-    comments = {}  # workflow state id -> the rejecting curator's comment
-    if needs_changes:
-        rejections = TaskState.objects.filter(
-            workflow_state__in=needs_changes, status="rejected"
-        ).order_by("-finished_at")
-        for task_state in rejections:
-            comments.setdefault(task_state.workflow_state_id, task_state.get_comment())
-    statuses = {}
-    for item in items:
-        page = pages.get(item.page_id)
-        if page is None:
-            status = SubmissionStatus(WITHDRAWN, str(STATE_LABELS[WITHDRAWN]))
-        elif page.live:
-            status = SubmissionStatus(PUBLISHED, str(STATE_LABELS[PUBLISHED]), url=page.url or "")
-        else:
-            state = latest.get(str(page.pk))
-            if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
-                status = SubmissionStatus(
-                    NEEDS_CHANGES,
-                    str(STATE_LABELS[NEEDS_CHANGES]),
-                    comment=comments.get(state.pk, ""),
-                )
-            else:
-                status = SubmissionStatus(IN_REVIEW, str(STATE_LABELS[IN_REVIEW]))
-        statuses[item.pk] = status
-    return statuses
 
 
 def _on_published(sender, instance, **kwargs):

@@ -1,5 +1,6 @@
-"""Admin wiring for members' proposals: Reports menu entries, the dashboard panel with the
-counts, and the history notes that credit members (imported by wagtail_hooks)."""
+"""Admin wiring for members' proposals: Reports menu entries, the home page panel with the
+volunteer translations waiting, and the history notes that credit members (imported by
+wagtail_hooks)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,46 +8,31 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 
-from community import problem_reports, suggestions, volunteer_translations
+from community import suggestions, volunteer_translations
 
+from .menu import PermissionMenuItem
 from .views.base import CURATION_PERMISSION, TRANSLATION_PERMISSION
 
 
 class MembersProposalsPanel(Component):
-    """Dashboard: suggestions waiting, open problem reports (unsafe or harmful counted apart)
-    and volunteer translations waiting for a translator."""
+    """Dashboard: volunteer translations waiting for a translator. (Suggestions and problem
+    reports wait for curators: they are on the curators' dashboard, curation.dashboard.)"""
 
     name = "curation_members_proposals"
     order = 140
     template_name = "curation/proposals_panel.html"
 
-    def __init__(self, show_curation, show_translation):
-        self.show_curation = show_curation
-        self.show_translation = show_translation
-
     def get_context_data(self, parent_context):
-        context = {"show_curation": self.show_curation, "show_translation": self.show_translation}
-        if self.show_curation:
-            total, urgent = problem_reports.open_counts()
-            context.update(
-                suggestions=suggestions.pending_count(), reports=total, urgent_reports=urgent
-            )
-        if self.show_translation:
-            context["translations"] = volunteer_translations.pending_translations().count()
-        return context
+        return {"translations": volunteer_translations.pending_translations().count()}
 
 
 @hooks.register("construct_homepage_panels")
 def add_proposals_panel(request, panels):
-    curation = request.user.has_perm(CURATION_PERMISSION)
-    translation = request.user.has_perm(TRANSLATION_PERMISSION)
-    if curation or translation:
-        panels.append(MembersProposalsPanel(curation, translation))
+    if request.user.has_perm(TRANSLATION_PERMISSION):
+        panels.append(MembersProposalsPanel())
 
 
 def _menu_item(label, url_name, icon, order, permission):
-    from .wagtail_hooks import PermissionMenuItem
-
     return PermissionMenuItem(
         label, reverse(url_name), icon_name=icon, order=order, permission=permission
     )

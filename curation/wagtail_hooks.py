@@ -3,28 +3,17 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls, translation_status
+from . import admin_urls, dashboard, translation_status
 from .bulk_actions import ClassifyBulkAction
 from .listing import ResourceListingViewSet
+from .menu import PermissionMenuItem
 from .models import WantedNote
 from .views.base import CURATION_PERMISSION, TRANSLATION_PERMISSION
-
-
-class PermissionMenuItem(MenuItem):
-    """A menu entry shown only to holders of one permission."""
-
-    def __init__(self, *args, permission, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_admin_urls")
@@ -111,6 +100,9 @@ class TranslationStatusPanel(Component):
                 for code, counts in summary.items()
             ],
         }
+
+
+hooks.register("construct_homepage_panels", dashboard.add_dashboard_panel)
 
 
 @hooks.register("construct_homepage_panels")

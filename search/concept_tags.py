@@ -11,7 +11,9 @@ searches match its forms, as they did before tags existed; nothing waits for it.
 
 from django.db import connection, transaction
 
+from .match_rows import VERSION_SEQUENCE, clean_word_index
 from .normalization import strip_particles
+from .query_words import _match_tsquery
 
 TABLE = "search_concepttag"
 MATCH_TABLE = "search_documentmatch"
@@ -38,8 +40,6 @@ def _concept_source(concept):
     """The tsquery the fallback matches `concept`'s forms with, as search.database builds it for
     a query naming the concept."""
     from vocabulary.lookup import Group
-
-    from .database.words import _match_tsquery
 
     keys = tuple(sorted(concept.keys))
     return _match_tsquery([Group(keys[0], keys, concept)])
@@ -138,8 +138,6 @@ def _sync(progress):
         )
         _advance_version(cursor)
     if len(changed) > FULL_RETAG_CONCEPTS:
-        from .database.statements import clean_word_index
-
         clean_word_index()
     return len(changed)
 
@@ -148,7 +146,6 @@ def _advance_version(cursor):
     """Move the fallback rows' version on (search.database._cached), so no answer cached
     before a concept's queries or tags changed is read after: a search that uses a tag has the
     same cache key before and after its concept changed."""
-    from .database.statements import VERSION_SEQUENCE
 
     cursor.execute(f"SELECT nextval('{VERSION_SEQUENCE}')")
 

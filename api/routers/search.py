@@ -6,6 +6,7 @@ from search import services
 
 from .. import schemas, tool_warnings
 from ..params import parse
+from ..rendering import json_response
 
 router = Router()
 ERRORS = {400: schemas.Error}
@@ -46,9 +47,7 @@ def search(
     # Rendered as the service built it: the schema documents this shape, and checking a
     # hundred facet values and twenty results against it again took a fifth of a cached
     # search's time. tests/api/test_schema_fuzz.py holds answers to the schema.
-    from ..api import api  # the API object imports this router
-
-    return api.create_response(request, response, status=200)
+    return json_response(request, response)
 
 
 @router.get(

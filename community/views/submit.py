@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from library.resource_urls import normalize_url, validate_resource_url
 from tasharuk.ratelimit import hit, rate_limited
 
-from .. import fetcher, submissions
+from .. import fetcher, submission_status, submissions
 from ..forms import SubmitResourceForm
 from ..models import Submission
 
@@ -200,7 +200,7 @@ def submit(request):
 @login_required
 def my_submissions(request):
     items = list(Submission.objects.filter(member=request.user).order_by("-created_at"))
-    statuses = submissions.submission_statuses(items)
+    statuses = submission_status.submission_statuses(items)
     for item in items:
         item.status = statuses[item.pk]
     newly_published = [i for i in items if i.published_at and not i.publication_seen]

@@ -13,15 +13,16 @@ language, and such matches score less than the typed words themselves.
 
 - storage: the rows, written from the indexed documents;
 - searching: search, count and autocomplete (portable, or PostgreSQL through the modules below);
-- words: the query's groups and their tsquery forms; matching: what a search matches in SQL;
+- matching: what a search matches in SQL (the query's words: search.query_words);
 - counting: total and facets; ranking: the score and the page; answer_cache: cached answers;
-- statements: the tables, facet filters and statement settings; results: hits and highlights.
+- statements: facet filters and statement settings (the tables: search.match_rows);
+- results: hits and highlights.
 
 What the rest of the site calls is re-exported here (`from search import database`).
 """
 
+from ..match_rows import clean_word_index
 from .searching import autocomplete, count, search
-from .statements import clean_word_index
 from .storage import store
 
 __all__ = ["autocomplete", "clean_word_index", "count", "search", "store"]

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 
-from .statements import VERSION_SEQUENCE
+from ..match_rows import VERSION_SEQUENCE
 
 
 def _cache_seconds():

@@ -6,12 +6,11 @@ from collections import Counter
 from django.db import connection, transaction
 
 from ..engine.ranking import FACETS
+from ..match_rows import FACET_VALUE_TABLE, MATCH_TABLE
 from .matching import _match_sql
 from .ranking import _score_sql
 from .statements import (
     _LIST_FACETS,
-    FACET_VALUE_TABLE,
-    MATCH_TABLE,
     _serial,
     _statement_settings,
 )

@@ -5,7 +5,7 @@ from typing import NamedTuple
 
 from .. import concept_tags
 from ..models import SearchDocument
-from .words import _match_tsquery
+from ..query_words import _match_tsquery
 
 
 class Match(NamedTuple):

@@ -7,9 +7,10 @@ from django.db import connection, transaction
 
 from .. import concept_tags
 from ..engine.ranking import RATING_BOOST, RATING_PIVOT, SYNONYM_BOOST
+from ..match_rows import MATCH_TABLE
+from ..query_words import _match_tsquery, _title_words_tsquery, _tsquery
 from .matching import _match_sql
-from .statements import MATCH_TABLE, _filters_sql, _statement_settings
-from .words import _match_tsquery, _title_words_tsquery, _tsquery
+from .statements import _filters_sql, _statement_settings
 
 # ts_rank of a title holding a query word once (what a title holding a vocabulary form of every
 # group scores too, before SYNONYM_BOOST: see _score_sql); scaled so text relevance outweighs

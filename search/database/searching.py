@@ -18,13 +18,13 @@ from ..engine.ranking import (
 )
 from ..models import SearchDocument
 from ..normalization import normalize, tokens
+from ..query_words import _groups, _match_tsquery, _tsquery
 from .answer_cache import _cache_get, _cache_key, _cache_set, _cached
 from .counting import _count_matches, _counts, _counts_and_page
 from .matching import _match
 from .ranking import _OTHER_SORTS, _page
 from .results import _hit
 from .storage import _FACET_COLUMNS, _longest
-from .words import _groups, _match_tsquery, _tsquery
 
 
 def _facet_values(row, facet):

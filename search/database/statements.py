@@ -1,22 +1,9 @@
-"""The PostgreSQL tables the fallback reads, facet filters as SQL, and the per-transaction
-settings its statements run with."""
-
-from django.db import connection
+"""Facet filters as SQL, and the per-transaction settings the fallback's statements run with."""
 
 from .storage import _FACET_COLUMNS, _longest
 
 # JSON arrays; the others are plain columns.
 _LIST_FACETS = {"category", "language", "region", "audience", "max_minutes"}
-
-
-# The narrow row per document (vectors, facet values, rating, date) that matching, ranking and
-# counting read; kept by database triggers (migration search/0003_match_rows).
-MATCH_TABLE = "search_documentmatch"
-# Advanced by those triggers on every change (migration search/0004_match_version).
-VERSION_SEQUENCE = "search_documentmatch_version"
-# Every facet value ever stored, with the id the narrow rows' facet_ids hold (migration
-# search/0005_facet_ids); kept by the same triggers.
-FACET_VALUE_TABLE = "search_facetvalue"
 
 
 def _facet_filter(facet, alias="d"):
@@ -45,17 +32,6 @@ def _tune(cursor):
     columns must fit in memory rather than spill to a temporary file."""
     cursor.execute("SET LOCAL jit = off")
     cursor.execute("SET LOCAL work_mem = '32MB'")
-
-
-def clean_word_index():
-    """Move the entries that bulk writes left in the word index's pending list into the index
-    proper (PostgreSQL only). GIN collects new entries in a list that every search reads from
-    end to end until a vacuum cleans it: after a rebuild or re-tagging rewrote thousands of
-    rows, that list made each search 15-30% slower until autovacuum came by."""
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [f"{MATCH_TABLE}_match"])
 
 
 def _statement_settings(cursor, groups):

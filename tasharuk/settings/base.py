@@ -1,72 +1,42 @@
 """Settings shared by every environment; dev, test and production import and adjust these."""
 
-import os
 from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
-# --- Environment -----------------------------------------------------------------------------
-# Every value read from the environment is declared here, once, with its type and default.
-# Security-relevant values (SECRET_KEY, ALLOWED_HOSTS) have no default outside dev/test.
-ENV_SECRET_KEY = os.environ.get("TASHARUK_SECRET_KEY", "")
-ENV_DATABASE_URL = os.environ.get("DATABASE_URL", "")
-# Without DATABASE_URL (`make run`): the SQLite file; benchmarks point it at a scratch file.
-ENV_SQLITE_PATH = os.environ.get("TASHARUK_SQLITE_PATH", "")
-ENV_ALLOWED_HOSTS = [h for h in os.environ.get("TASHARUK_ALLOWED_HOSTS", "").split(",") if h]
-# Where readers reach the site (scheme, host and port): canonical, hreflang and share links name
-# it, and the demo loader points the Wagtail Site record at it. `make run` serves 127.0.0.1:8000.
-ENV_BASE_URL = os.environ.get("TASHARUK_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-# The engine's nodes: one URL, or several separated by commas (each gets requests in turn, and
-# a request a node cannot answer is retried on another). Empty: database search.
-ENV_SEARCH_URL = os.environ.get("TASHARUK_SEARCH_URL", "")
-ENV_SEARCH_INDEX_PREFIX = os.environ.get("TASHARUK_SEARCH_INDEX_PREFIX", "tasharuk")
-# Copies of each shard besides the primary: 0 on one node, 1 or more on a cluster.
-ENV_SEARCH_REPLICAS = int(os.environ.get("TASHARUK_SEARCH_REPLICAS", "0"))
-# A managed cluster's credentials: a user and password (basic auth) or an API key (the encoded
-# "id:key" an Elasticsearch-API service gives), never both. Sent only over https in production.
-ENV_SEARCH_USER = os.environ.get("TASHARUK_SEARCH_USER", "")
-ENV_SEARCH_PASSWORD = os.environ.get("TASHARUK_SEARCH_PASSWORD", "")
-ENV_SEARCH_API_KEY = os.environ.get("TASHARUK_SEARCH_API_KEY", "")
-# A CA bundle (PEM) to verify the engine's certificate with; empty: the system's CAs.
-ENV_SEARCH_CA_CERTS = os.environ.get("TASHARUK_SEARCH_CA_CERTS", "")
-ENV_SEARCH_TIMEOUT = float(os.environ.get("TASHARUK_SEARCH_TIMEOUT", "10"))  # seconds a request
-# Retries of a request that failed to connect or timed out, each on another node; empty: one
-# fewer than the nodes listed (a single URL, such as a managed cluster's endpoint: none).
-ENV_SEARCH_RETRIES = os.environ.get("TASHARUK_SEARCH_RETRIES", "")
-ENV_EMAIL_URL_HOST = os.environ.get("TASHARUK_EMAIL_HOST", "")
-ENV_EMAIL_PORT = int(os.environ.get("TASHARUK_EMAIL_PORT", "587"))
-ENV_EMAIL_USER = os.environ.get("TASHARUK_EMAIL_USER", "")
-ENV_EMAIL_PASSWORD = os.environ.get("TASHARUK_EMAIL_PASSWORD", "")
-ENV_DEFAULT_FROM_EMAIL = os.environ.get("TASHARUK_FROM_EMAIL", "Tasharuk <noreply@localhost>")
-# How long signed-out visitors' pages are reused, in seconds (0: off; tasharuk/public_responses.py).
-ENV_PUBLIC_CACHE_SECONDS = int(os.environ.get("TASHARUK_PUBLIC_CACHE_SECONDS", "30"))
-# The shared cache (a Redis-protocol server: redis://[:password@]host:port/db, rediss:// for
-# TLS; several URLs separated by commas: the first takes writes, the others serve reads).
-# Empty: each process keeps its own cache in memory, which is right for one process only
-# (production refuses to start with TASHARUK_PROCESSES > 1 without it). See
-# docs/operations/shared-cache.md.
-ENV_CACHE_URL = os.environ.get("TASHARUK_CACHE_URL", "")
-# Prefix of every key, so that several sites (or test runs) can share one server.
-ENV_CACHE_KEY_PREFIX = os.environ.get("TASHARUK_CACHE_KEY_PREFIX", "tasharuk")
-# How many processes serve the site (web workers and task workers, on all machines together).
-ENV_PROCESSES = int(os.environ.get("TASHARUK_PROCESSES", "1"))
-# How many reverse proxies sit in front of the site (their X-Forwarded-For entries are trusted).
-ENV_TRUSTED_PROXY_COUNT = int(os.environ.get("TASHARUK_TRUSTED_PROXY_COUNT", "0"))
-# Whether the proxy in front terminates TLS and says so in X-Forwarded-Proto (production only:
-# trusted only when the operator says a proxy sets it, since a client could send it too).
-ENV_TRUST_FORWARDED_PROTO = os.environ.get("TASHARUK_TRUST_X_FORWARDED_PROTO", "").lower() in {
-    "1",
-    "true",
-    "yes",
-}
-# Where collectstatic writes and uploads live (nginx serves both); empty: beside the code.
-ENV_STATIC_ROOT = os.environ.get("TASHARUK_STATIC_ROOT", "")
-ENV_MEDIA_ROOT = os.environ.get("TASHARUK_MEDIA_ROOT", "")
-# Where the site's Ed25519 key that signs offline packs lives (outside the repository and the
-# database; `manage.py trainers_signing_key` creates it once). Empty: packs cannot be signed.
-ENV_PACK_SIGNING_KEY_DIR = os.environ.get("TASHARUK_PACK_SIGNING_KEY_DIR", "")
+from .caching import CACHES, TASHARUK_PUBLIC_CACHE, cache_settings  # noqa: F401 (settings)
+from .environment import (  # noqa: F401 (the environments' settings import them from here)
+    ENV_ALLOWED_HOSTS,
+    ENV_BASE_URL,
+    ENV_CACHE_KEY_PREFIX,
+    ENV_CACHE_URL,
+    ENV_DATABASE_URL,
+    ENV_DEFAULT_FROM_EMAIL,
+    ENV_EMAIL_PASSWORD,
+    ENV_EMAIL_PORT,
+    ENV_EMAIL_URL_HOST,
+    ENV_EMAIL_USER,
+    ENV_MEDIA_ROOT,
+    ENV_PACK_SIGNING_KEY_DIR,
+    ENV_PROCESSES,
+    ENV_PUBLIC_CACHE_SECONDS,
+    ENV_SEARCH_API_KEY,
+    ENV_SEARCH_CA_CERTS,
+    ENV_SEARCH_INDEX_PREFIX,
+    ENV_SEARCH_PASSWORD,
+    ENV_SEARCH_REPLICAS,
+    ENV_SEARCH_RETRIES,
+    ENV_SEARCH_TIMEOUT,
+    ENV_SEARCH_URL,
+    ENV_SEARCH_USER,
+    ENV_SECRET_KEY,
+    ENV_SQLITE_PATH,
+    ENV_STATIC_ROOT,
+    ENV_TRUST_FORWARDED_PROTO,
+    ENV_TRUSTED_PROXY_COUNT,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -189,77 +159,6 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "users.User"
 
-
-def cache_settings(url, key_prefix):
-    """CACHES for a shared cache server at `url` (tasharuk/shared_cache.py), or, without one,
-    for caches in each process's memory (one process only).
-
-    Rate-limit counters, kept menus and counts, the search fallback's answers and the
-    invalidation generations live in "default"; "public_pages" holds signed-out visitors'
-    pages (tasharuk/public_responses.py), so emptying it never resets a rate limit. When the
-    server is away, "default" counts in the process and "public_pages" keeps nothing."""
-    if not url:
-        return {
-            "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-            "public_pages": {
-                "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                "LOCATION": "public-pages",
-                # ~20 KB a page: at most ~20 MB a worker.
-                "OPTIONS": {"MAX_ENTRIES": 1000},
-            },
-        }
-    return {
-        "default": {
-            "BACKEND": "tasharuk.shared_cache.SharedRedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": key_prefix,
-            "OPTIONS": {"FALLBACK": "local"},
-        },
-        "public_pages": {
-            "BACKEND": "tasharuk.shared_cache.SharedRedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": f"{key_prefix}-pages",
-            "OPTIONS": {"FALLBACK": "none"},
-        },
-    }
-
-
-CACHES = cache_settings(ENV_CACHE_URL, ENV_CACHE_KEY_PREFIX)
-TASHARUK_PUBLIC_CACHE = {
-    # How long a signed-out visitor's page is reused (0: never). Publishing forgets the pages
-    # of every process at once (a generation number in the shared cache).
-    "SECONDS": ENV_PUBLIC_CACHE_SECONDS,
-    # How long the menu, footer and home addresses every page shows are kept in the cache
-    # (home/templatetags/navigation_tags.py); publishing forgets them at once.
-    "SITE_CHROME_SECONDS": 30,
-    # How long the number of resources per category (home page, category index, API) is kept
-    # in the cache: counting them reads every filing of every resource. Publishing forgets it.
-    "CATEGORY_COUNT_SECONDS": 300,
-    # Page types whose anonymous renderings may be reused; never member or form pages.
-    "PAGE_TYPES": [
-        "home.HomePage",
-        "home.StandardPage",
-        "home.GuidePage",
-        "library.LibraryIndexPage",
-        "library.CategoryIndexPage",
-        "library.CategoryPage",
-        "library.ResourcePage",
-    ],
-    # Saving or deleting one of these forgets every process's cached pages.
-    "CLEARED_BY": [
-        "community.Rating",
-        "community.Comment",
-        "community.FeaturedCollection",
-        "curation.LinkHealth",
-        "curation.WantedNote",
-        "home.FooterText",
-        "vocabulary.Concept",
-        # A view restriction hides its page from every listing (library.visibility).
-        "wagtailcore.PageViewRestriction",
-        # A tool warning shows on every page that lists the resource (safety/).
-        "safety.ToolStatus",
-    ],
-}
 
 # --- Passwords -------------------------------------------------------------------------------
 PASSWORD_HASHERS = [

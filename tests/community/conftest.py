@@ -7,7 +7,10 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
 from library.translations import translate
+from tests.browser.admin_steps import curator_groups, translator_groups
 from tests.factories import ResourcePageFactory
+
+from .proposals import staff_client
 
 _numbers = itertools.count()
 
@@ -45,3 +48,21 @@ def resource(db, arabic):
     page = ResourcePageFactory(title="Holistic Security Manual", slug="holistic-security-manual")
     translate(page, arabic, fields={"title": "دليل الأمن الشامل", "summary": "دليل"})
     return page
+
+
+@pytest.fixture
+def curator_client(client, db):
+    from django.test import Client
+
+    staff = Client()
+    staff_client(staff, curator_groups(), "curator1")
+    return staff
+
+
+@pytest.fixture
+def translator_client(db):
+    from django.test import Client
+
+    staff = Client()
+    staff_client(staff, translator_groups(), "translator1")
+    return staff

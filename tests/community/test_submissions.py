@@ -7,7 +7,7 @@ from django.db import connection
 from wagtail.models import Locale
 
 from community import fetcher as submissions_fetcher
-from community import submissions
+from community import submission_status, submissions
 from community.models import Submission
 from library.models import CategoryPage, ResourcePage
 from sitebuild.site_structure import ensure_site
@@ -34,7 +34,7 @@ def test_submission_creates_a_draft_in_review(member):
     submission = submissions.submit_resource(member, data())
     page = ResourcePage.objects.get(pk=submission.page_id)
     assert page.live is False
-    assert submissions.submission_status(submission).state == submissions.IN_REVIEW
+    assert submission_status.submission_status(submission).state == submission_status.IN_REVIEW
 
 
 @pytest.mark.django_db

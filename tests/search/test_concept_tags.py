@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from search import concept_tags, database, services, synonyms
-from search.database import matching, words
+from search import concept_tags, database, query_words, services, synonyms
+from search.database import matching
 from vocabulary.models import Concept
 
 from .conftest import index, make_resource
@@ -116,7 +116,7 @@ def test_a_concept_is_found_by_its_tag_exactly_as_by_its_forms(
     index(*_resources())  # tagged as they are written
     answers = {query: _answer(query, filters) for query in _QUERIES}
     for query in _QUERIES:
-        groups = words._groups(query)
+        groups = query_words._groups(query)
         uses_tags = bool(matching._match(groups).concepts)
         assert uses_tags == (query != "guide"), query
     monkeypatch.setattr(concept_tags, "usable_tags", lambda groups: {})
@@ -162,7 +162,7 @@ def test_a_vocabulary_change_is_searched_at_once_and_re_tagged_after_commit(
         concept.save()
     # Before the re-tagging: the stored tag no longer says what the concept's forms find, so
     # the search reads the forms, new variant included.
-    groups = words._groups("encryption")
+    groups = query_words._groups("encryption")
     assert not matching._match(groups).concepts
     assert services.search("encryption", "en")["count"] == 4
     for callback in callbacks:  # what the commit runs (inline in tests: no thread)
@@ -173,7 +173,7 @@ def test_a_vocabulary_change_is_searched_at_once_and_re_tagged_after_commit(
     concept.variants_en = concept.variants_en.replace("\nciphers", "")
     with django_capture_on_commit_callbacks(execute=True):
         concept.save()
-    assert matching._match(words._groups("encryption")).concepts == "'#encryption'"
+    assert matching._match(query_words._groups("encryption")).concepts == "'#encryption'"
     assert services.search("encryption", "en")["count"] == 3
 
 
@@ -254,12 +254,12 @@ def test_a_cached_answer_is_not_read_after_a_vocabulary_change(settings):
     settings.TASHARUK_SEARCH = {**settings.TASHARUK_SEARCH, "URL": "", "FALLBACK_CACHE_SECONDS": 60}
     _concepts()  # committed: the vocabulary thread's work runs inline in tests, tags included
     index(make_resource("Zine about ciphers"), make_resource("Encrypted mail"))
-    assert matching._match(words._groups("encryption")).concepts == "'#encryption'"
+    assert matching._match(query_words._groups("encryption")).concepts == "'#encryption'"
     assert titles(services.search("encryption", "en")) == ["Encrypted mail"]
     concept = Concept.objects.get(identifier="encryption")
     concept.variants_en += "\nciphers"
     concept.save()  # re-tagged after its commit; the search is tagged the same way as before
-    assert matching._match(words._groups("encryption")).concepts == "'#encryption'"
+    assert matching._match(query_words._groups("encryption")).concepts == "'#encryption'"
     response = services.search("encryption", "en")
     assert sorted(titles(response)) == ["Encrypted mail", "Zine about ciphers"]
     assert response["count"] == 2

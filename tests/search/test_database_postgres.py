@@ -11,8 +11,8 @@ from collections import Counter
 import pytest
 from django.db import connection
 
-from search import database, engine, indexing, services, synonyms
-from search.database import counting, matching, ranking, storage, words
+from search import database, engine, indexing, query_words, services, synonyms
+from search.database import counting, matching, ranking, storage
 from search.models import SearchDocument
 from sitebuild.site_structure import ensure_site
 from vocabulary.models import Concept
@@ -47,7 +47,7 @@ def test_overlapping_vocabulary_forms_still_find_every_form(database_backend):
         make_resource("Video basics"),
     )
     # The index is asked for "encrypt:*" once, not again for each longer form it covers.
-    assert "'encryption':*" not in words._match_tsquery(words._groups("encryption"))
+    assert "'encryption':*" not in query_words._match_tsquery(query_words._groups("encryption"))
     response = services.search("encryption", "en")
     assert response["count"] == 5
     assert titles(response) == sorted(
@@ -231,7 +231,7 @@ def _pages(query, filters, monkeypatch, split, pages=4, page_size=5):
     monkeypatch.setattr(ranking, "SPLIT_RANKING_MIN_MATCHES", 1 if split else 10**9)
     monkeypatch.setattr(ranking, "SPLIT_RANKING_MAX_DEPTH", 1)
     monkeypatch.setattr(ranking, "SPLIT_RANKING_MAX_TITLE_SHARE", 10**9)
-    groups = words._groups(query)
+    groups = query_words._groups(query)
     match_query = matching._match(groups)
     selected = {facet: sorted(values) for facet, values in filters.items()}
     total, _facets = counting._counts(groups, match_query, selected)
@@ -252,7 +252,7 @@ def test_split_ranking_gives_the_pages_that_ranking_every_match_gives(
     assert any(every_match), "the search finds something to rank"
     assert _pages(query, filters, monkeypatch, split=True) == every_match
     # Counting and ranking in one statement (a filtered search's first request) agrees too.
-    groups = words._groups(query)
+    groups = query_words._groups(query)
     match_query = matching._match(groups)
     selected = {facet: sorted(values) for facet, values in filters.items()}
     for page, expected in enumerate(every_match, start=1):

@@ -3,14 +3,11 @@ storage. A pack is rebuilt only when its source changes; the older file is then 
 
 import datetime
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from ..models import Pack
-from .build import build_zip
-from .sources import load
+from ..tasks import build_pack
 
 STALLED_AFTER = datetime.timedelta(minutes=15)
 
@@ -35,8 +32,6 @@ def _stalled(pack):
 
 def request_pack(source):
     """Make sure the pack of `source` as it is now exists or is being built; return it."""
-    from ..tasks import build_pack
-
     pack = current_pack(source)
     if pack is not None and (pack.status == Pack.READY or not _stalled(pack)):
         return pack
@@ -56,29 +51,3 @@ def request_pack(source):
     build_pack.enqueue(pack.pk)
     pack.refresh_from_db()
     return pack
-
-
-def build(pack_id):
-    """Build pack `pack_id` from its source as it is now (the background task's work)."""
-    pack = Pack.objects.get(pk=pack_id)
-    try:
-        source = load(pack.kind, pack.source, pack.language)
-        if source.content_hash() != pack.content_hash:
-            # Changed since it was asked for: the page will ask for the new pack.
-            pack.delete()
-            return None
-        data = build_zip(source)
-    except Exception:
-        Pack.objects.filter(pk=pack.pk).update(status=Pack.FAILED)
-        raise
-    name = default_storage.save(
-        f"packs/{pack.kind}/{pack.content_hash[:16]}-{pack.language}.zip", ContentFile(data)
-    )
-    Pack.objects.filter(pk=pack.pk).update(status=Pack.READY, file=name, size=len(data))
-    for old in Pack.objects.filter(
-        kind=pack.kind, source=pack.source, language=pack.language
-    ).exclude(pk=pack.pk):
-        if old.file:
-            default_storage.delete(old.file)
-        old.delete()
-    return name

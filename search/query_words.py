@@ -2,7 +2,7 @@
 stands for all the concept's labels and variants) and their forms as PostgreSQL tsquery
 prefixes."""
 
-from ..normalization import strip_particles
+from .normalization import strip_particles
 
 
 def _groups(query):

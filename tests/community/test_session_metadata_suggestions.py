@@ -5,8 +5,9 @@ import pytest
 from django.test import Client
 
 from community.models import Suggestion
+from tests.browser.admin_steps import curator_groups
 
-from .test_suggestions import curator_groups, open_form, page_in, staff_client
+from .proposals import open_form, page_in, staff_client
 
 pytestmark = pytest.mark.django_db
 

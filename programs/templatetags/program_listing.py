@@ -37,5 +37,11 @@ def program_highlights():
     locale = Locale.get_active()
     return {
         "programs": current_programs(locale),
-        "index": ProgramIndexPage.objects.live().public().filter(locale=locale).first(),
+        # By id, not the tree's path: ORDER BY path walks every resource page first (~90 ms
+        # at 100,000 resources) before it meets the index, which comes after the library.
+        "index": ProgramIndexPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .order_by("pk")
+        .first(),
     }

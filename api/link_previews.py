@@ -90,7 +90,7 @@ def image_url(kind, pk, card, language):
 
 def _shared_collection(request):
     match = getattr(request, "resolver_match", None)
-    if match is None or match.url_name != "library_collection":
+    if match is None or match.url_name != "community_collection":
         return None
     return members.public_collection(match.kwargs["pk"])
 

@@ -115,7 +115,7 @@ def for_collection(pk, locale):
     if collection is None:
         raise StreamNotFound(pk)
     with override(locale):
-        link = reverse("library_collection", args=[collection.pk])
+        link = reverse("community_collection", args=[collection.pk])
     return Stream(
         "collection",
         locale,

@@ -300,7 +300,7 @@ def _section(follow, thing, items, language):
         path = reverse("search") + "?" + follow.target
         return Section(follow, follow.label, path, items)
     if follow.kind == Follow.COLLECTION:
-        return Section(follow, thing.name, reverse("library_collection", args=[thing.pk]), items)
+        return Section(follow, thing.name, reverse("community_collection", args=[thing.pk]), items)
     return Section(follow, thing.title, thing.url, items)
 
 

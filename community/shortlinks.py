@@ -58,7 +58,7 @@ def resolve_short_code(code, language=None):
         if not is_shared(link.collection):
             return None
         with override(language or get_language()):
-            return reverse("library_collection", args=[link.collection_id])
+            return reverse("community_collection", args=[link.collection_id])
     page = listed_resource(link.translation_key, language)
     return page.url if page is not None else None
 

@@ -6,22 +6,24 @@ from .urls_sharing import sharing_and_following_patterns
 from .views import collections, comments, credit, feedback, ratings, shortlinks, submit, suggestions
 
 urlpatterns = [
-    path("submit/", submit.submit, name="library_submit"),
-    path("submit/fetch/", submit.fetch_details, name="library_submit_fetch"),
-    path("my/submissions/", submit.my_submissions, name="library_my_submissions"),
-    path("my/library/", collections.my_library, name="library_my_library"),
-    path("r/<uuid:key>/rate/", ratings.rate, name="library_rate"),
-    path("r/<uuid:key>/comment/", comments.comment, name="library_comment"),
-    path("r/<uuid:key>/save/", collections.save, name="library_save"),
-    path("comments/<int:pk>/edit/", comments.edit_comment, name="library_comment_edit"),
-    path("comments/<int:pk>/report/", comments.report_comment, name="library_comment_report"),
-    path("collections/<int:pk>/", collections.collection_detail, name="library_collection"),
-    path("collections/<int:pk>/edit/", collections.collection_edit, name="library_collection_edit"),
-    path("collections/items/<int:pk>/", collections.item_action, name="library_collection_item"),
+    path("submit/", submit.submit, name="community_submit"),
+    path("submit/fetch/", submit.fetch_details, name="community_submit_fetch"),
+    path("my/submissions/", submit.my_submissions, name="community_my_submissions"),
+    path("my/library/", collections.my_library, name="community_my_library"),
+    path("r/<uuid:key>/rate/", ratings.rate, name="community_rate"),
+    path("r/<uuid:key>/comment/", comments.comment, name="community_comment"),
+    path("r/<uuid:key>/save/", collections.save, name="community_save"),
+    path("comments/<int:pk>/edit/", comments.edit_comment, name="community_comment_edit"),
+    path("comments/<int:pk>/report/", comments.report_comment, name="community_comment_report"),
+    path("collections/<int:pk>/", collections.collection_detail, name="community_collection"),
+    path(
+        "collections/<int:pk>/edit/", collections.collection_edit, name="community_collection_edit"
+    ),
+    path("collections/items/<int:pk>/", collections.item_action, name="community_collection_item"),
     path(
         "members/<str:username>/collections/",
         collections.member_collections,
-        name="library_member_collections",
+        name="community_member_collections",
     ),
     path("feedback/", feedback.feedback, name="home_feedback"),
     *sharing_and_following_patterns,

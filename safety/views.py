@@ -17,5 +17,5 @@ def dismiss_notice(request, status_id):
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        target = "library_my_library"
+        target = "community_my_library"
     return redirect(target)

@@ -20,7 +20,7 @@ def _collection(collection):
         "name": collection.name,
         "description": collection.description,
         "owner": members.owner_name(collection.owner),
-        "url": reverse("library_collection", args=[collection.pk]),
+        "url": reverse("community_collection", args=[collection.pk]),
     }
 
 

@@ -33,7 +33,7 @@ def feed_streams(page, request):
         with contextlib.suppress(streams.StreamNotFound):
             offered.append(streams.for_category(page.slug, locale))
     match = getattr(request, "resolver_match", None)
-    if match is not None and match.url_name == "library_collection":
+    if match is not None and match.url_name == "community_collection":
         # A public collection's page offers its feed; a private one has none.
         with contextlib.suppress(streams.StreamNotFound):
             offered.append(streams.for_collection(match.kwargs["pk"], locale))

@@ -58,7 +58,7 @@ def my_library(request):
             collection.owner = request.user
             collection.save()
             messages.success(request, _("Collection created."))
-            return redirect("library_collection", pk=collection.pk)
+            return redirect("community_collection", pk=collection.pk)
     own_collections = Collection.objects.filter(owner=request.user).annotate(
         item_count=Count("items")
     )
@@ -115,11 +115,11 @@ def collection_edit(request, pk):
         if "delete" in request.POST and not collection.is_default:
             collection.delete()
             messages.success(request, _("Collection deleted."))
-            return redirect("library_my_library")
+            return redirect("community_my_library")
         if form.is_valid():
             form.save()
             messages.success(request, _("Collection saved."))
-            return redirect("library_collection", pk=collection.pk)
+            return redirect("community_collection", pk=collection.pk)
     return render(
         request, "community/collection_edit.html", {"form": form, "collection": collection}
     )
@@ -144,7 +144,7 @@ def item_action(request, pk):
         item.delete()
         sharing.record(collection, request.user, CollectionActivity.REMOVED, item.translation_key)
         messages.success(request, _("Removed from the collection."))
-        return redirect("library_collection", pk=collection.pk)
+        return redirect("community_collection", pk=collection.pk)
     elif action == "move":
         if collection.owner_id != request.user.pk:
             raise Http404  # only the owner moves items between their own collections
@@ -161,7 +161,7 @@ def item_action(request, pk):
             messages.success(request, _("Note saved."))
     else:
         return HttpResponseBadRequest(_("Unknown action."))
-    return redirect(reverse("library_collection", args=[item.collection_id]) + f"#item-{item.pk}")
+    return redirect(reverse("community_collection", args=[item.collection_id]) + f"#item-{item.pk}")
 
 
 def member_collections(request, username):

@@ -47,7 +47,7 @@ def collection_editors(request, pk):
                 messages.success(
                     request, _("You left “%(collection)s”.") % {"collection": collection.name}
                 )
-                return redirect("library_my_library")
+                return redirect("community_my_library")
             raise Http404
         except sharing.SharingRefused as error:
             messages.error(request, error.message)
@@ -80,7 +80,7 @@ def invitations(request):
                 request,
                 _("You now co-edit “%(collection)s”.") % {"collection": row.collection.name},
             )
-            return redirect("library_collection", pk=row.collection_id)
+            return redirect("community_collection", pk=row.collection_id)
         messages.info(request, _("Invitation declined. The owner cannot invite you again."))
         return redirect("community_invitations")
     pending = list(sharing.pending_invitations(request.user))

@@ -97,7 +97,7 @@ def _initial_from_bookmarklet(request):
 
 
 def _bookmarklet(request):
-    target = request.build_absolute_uri(reverse("library_submit"))
+    target = request.build_absolute_uri(reverse("community_submit"))
     return (
         "javascript:(function(){var s=String(window.getSelection()).slice(0,1000);"
         f"location.href='{target}?url='+encodeURIComponent(location.href)"
@@ -180,7 +180,7 @@ def submit(request):
                     request,
                     _("Thank you! Your submission is waiting for a curator’s review."),
                 )
-                return redirect("library_my_submissions")
+                return redirect("community_my_submissions")
 
     return render(
         request,

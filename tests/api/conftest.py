@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 
 from community.models import Collection, CollectionItem
 from library.models import CategoryPage
@@ -13,6 +14,14 @@ from tests.browser.conftest import (  # noqa: F401  (Chromium fixtures)
     site_skeleton_rows,
 )
 from tests.factories import ResourcePageFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """The API's rate limits count per client: each test starts with none spent, whichever tests
+    (the security probes walk every route) ran before it."""
+    cache.clear()
+    yield
 
 
 def filed(page, *slugs):

@@ -147,7 +147,7 @@ def _surfaces(works, language):
     collection = works["collection"].pk
     with override(language):
         search_page = reverse("search")
-        collection_page = reverse("library_collection", args=[collection])
+        collection_page = reverse("community_collection", args=[collection])
     surfaces = [
         ("API search", f"/api/v1/search/?q=shelter&locale={language}"),
         ("API search, no query", f"/api/v1/search/?locale={language}"),

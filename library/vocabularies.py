@@ -81,6 +81,30 @@ LICENCES = {
         _("Creative Commons Attribution-NonCommercial-ShareAlike 2.5 Generic"),
         _CC + "licenses/by-nc-sa/2.5/",
     ),
+    # Intergovernmental organisations (UNESCO, the World Bank) publish under the IGO ports, and
+    # US organisations (EFF, the Tor Project) under the US port: both are stated on their pages.
+    "CC-BY-3.0-IGO": (_("Creative Commons Attribution 3.0 IGO"), _CC + "licenses/by/3.0/igo/"),
+    "CC-BY-SA-3.0-IGO": (
+        _("Creative Commons Attribution-ShareAlike 3.0 IGO"),
+        _CC + "licenses/by-sa/3.0/igo/",
+    ),
+    "CC-BY-NC-SA-3.0-IGO": (
+        _("Creative Commons Attribution-NonCommercial-ShareAlike 3.0 IGO"),
+        _CC + "licenses/by-nc-sa/3.0/igo/",
+    ),
+    "CC-BY-3.0-US": (
+        _("Creative Commons Attribution 3.0 United States"),
+        _CC + "licenses/by/3.0/us/",
+    ),
+    "CC-BY-ND-3.0": (
+        _("Creative Commons Attribution-NoDerivatives 3.0 Unported"),
+        _CC + "licenses/by-nd/3.0/",
+    ),
+    "CC-BY-2.0": (_("Creative Commons Attribution 2.0 Generic"), _CC + "licenses/by/2.0/"),
+    "CC-BY-SA-2.0": (
+        _("Creative Commons Attribution-ShareAlike 2.0 Generic"),
+        _CC + "licenses/by-sa/2.0/",
+    ),
     "CC0-1.0": (
         _("Creative Commons Zero 1.0 Universal (public domain dedication)"),
         _CC + "publicdomain/zero/1.0/",

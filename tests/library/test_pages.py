@@ -167,3 +167,15 @@ def test_category_page_lists_its_resources(client, english):
         a.text for a in soup(client.get("/en/categories/privacy/")).select(".resource-card a")
     ]
     assert titles == ["Privacy basics"]
+
+
+def test_an_igo_licence_links_to_its_own_deed_in_both_languages(client, arabic):
+    """UNESCO publishes under the IGO port of CC BY-SA: the page names that licence, not the
+    unported one, and the Arabic page says it in Arabic."""
+    resource = ResourcePageFactory(slug="unesco-handbook", license="CC-BY-SA-3.0-IGO")
+    translate(resource, arabic, fields={"title": "دليل"})
+    english = soup(client.get("/en/library/unesco-handbook/")).find("a", rel="license")
+    assert english["href"] == "https://creativecommons.org/licenses/by-sa/3.0/igo/"
+    assert "Attribution-ShareAlike 3.0 IGO" in english.text
+    arabic_link = soup(client.get("/ar/library/unesco-handbook/")).find("a", rel="license")
+    assert "للمنظمات الحكومية الدولية" in arabic_link.text

@@ -7,10 +7,17 @@ of the page's 20 resources from a narrow query on the page table alone, which th
 indexes of migration library/0008 answer by walking an index (no row is read for the skipped
 ones), then those 20 resources with everything their cards need. Page links stay plain
 `?page=N` addresses, so bookmarks and shared links keep working.
+
+A category's ids cannot be walked that way: they join the page table to the filings, and
+PostgreSQL sorts every filed resource to skip to a deep page (34 ms for a category of 13,500 at
+100,000 resources, against 0.2 ms for the first page). A category's ordered ids are therefore
+kept in the shared cache until the next publication (as its count is): every page of it then
+costs one cache read.
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 
+from .services import kept_until_publication
 from .visibility import listed
 
 PAGE_SIZE = 20
@@ -73,3 +80,12 @@ def resource_keys(locale, sort, category=None):
         filed = ResourcePage.categories.through.objects.filter(categorypage=category)
         pages = pages.filter(pk__in=filed.values("resourcepage_id"))
     return listed(pages, model=ResourcePage).order_by(*ORDERS[sort]).values_list("pk", flat=True)
+
+
+def category_resource_keys(locale, sort, category):
+    """resource_keys of one default-language `category`, as a list kept until the next
+    publication (see the module's docstring)."""
+    return kept_until_publication(
+        ("category-keys", locale.pk, category.pk, sort),
+        lambda: list(resource_keys(locale, sort, category=category)),
+    )

@@ -77,7 +77,7 @@ def live_resource_count(locale):
     category_resource_counts)."""
     from .models import ResourcePage
 
-    return _kept(
+    return kept_until_publication(
         ("live", locale.pk), lambda: listed(ResourcePage.objects.filter(locale=locale)).count()
     )
 
@@ -106,7 +106,7 @@ def category_resource_counts(locale):
     Counting reads every filing of every resource (a few hundred thousand rows at 100,000
     resources), so the answer is kept in the shared cache for TASHARUK_PUBLIC_CACHE
     ["CATEGORY_COUNT_SECONDS"] or until a page is published, unpublished or moved (see
-    _kept)."""
+    kept_until_publication)."""
     from .models import ResourcePage
 
     def count():
@@ -120,12 +120,13 @@ def category_resource_counts(locale):
             .values_list("categorypage_id", "n")
         )
 
-    return _kept(("categories", locale.pk), count)
+    return kept_until_publication(("categories", locale.pk), count)
 
 
-def _kept(key, count):
-    """`count()`, kept in the shared cache for TASHARUK_PUBLIC_CACHE["CATEGORY_COUNT_SECONDS"]
-    under the PUBLICATION generation: publishing anywhere makes every process count afresh."""
+def kept_until_publication(key, count):
+    """`count()` (a count, or any value only publishing changes), kept in the shared cache for
+    TASHARUK_PUBLIC_CACHE["CATEGORY_COUNT_SECONDS"] under the PUBLICATION generation:
+    publishing anywhere makes every process compute it afresh."""
     from django.conf import settings
     from django.core.cache import cache
 

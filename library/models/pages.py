@@ -118,7 +118,7 @@ class CategoryPage(Page):
         source = services.source_category(self)
         context["resources"] = listing.paginate(
             request,
-            listing.resource_keys(self.locale, "newest", category=source),
+            listing.category_resource_keys(self.locale, "newest", source),
             services.live_resources(self.locale),
             services.resource_count_in_category(self, source),
         )

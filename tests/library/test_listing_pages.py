@@ -92,3 +92,25 @@ def test_category_pages_page_through_their_own_resources(client, language):
     for value in [*BAD_PAGES, *PAST_THE_END]:
         html = soup(client.get(f"/{language}/categories/privacy/?page={value}"))
         assert len(html.select(".resource-card__title a")) in (3, 20)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_kept_category_listing_shows_a_publication_and_an_unpublication_at_once(
+    client, settings, language
+):
+    """A category's ordered ids are kept between publications (library/listing.py): publishing
+    a resource in it, or unpublishing one, shows on every page of it at the next request."""
+    settings.TASHARUK_PUBLIC_CACHE = {
+        **settings.TASHARUK_PUBLIC_CACHE,
+        "CATEGORY_COUNT_SECONDS": 300,
+    }
+    category = CategoryPage.objects.get(locale__language_code="en", slug="privacy")
+    made = resources(21, language, category)
+    url = f"/{language}/categories/privacy/"
+    assert walk(client, url) == ([page.title for page in made][::-1], 2)
+
+    (newest,) = resources(1, language, category)
+    made[0].unpublish()
+    titles, pages = walk(client, url)
+    assert titles == [newest.title] + [page.title for page in made[1:]][::-1]
+    assert pages == 2

@@ -285,10 +285,15 @@ class Corpus:
             form for form in dict.fromkeys(generate(rng, MIN_FORMS + 2000)) if form not in taken
         ]
         rng.shuffle(generated)
+        # A word that is a topic of many categories ("الرقمي", digital) says little about any of
+        # them: each category's list leads with the words it shares with the fewest others.
+        spread = Counter(word for scores in topic_score.values() for word in scores)
         topics = {}
         for index, slug in enumerate(self.slugs):
             own = generated[index * GENERATED_TOPIC_WORDS : (index + 1) * GENERATED_TOPIC_WORDS]
-            ranked = [word for word, _ in topic_score[slug].most_common()]
+            ranked = sorted(
+                topic_score[slug], key=lambda word: (-topic_score[slug][word] / spread[word], word)
+            )
             topics[slug] = Weighted(ranked + own, exponent=0.9)
         # The general language: function words at the top, the library's own words spread over
         # the first few thousand ranks, generated forms making up the long tail.

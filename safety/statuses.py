@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from library import vocabularies
 from library.models import ResourcePage
 from library.visibility import listed
-from tasharuk import invalidation
+from tasharuk import invalidation, request_memo
 
 from .models import ToolStatus
 
@@ -69,7 +69,12 @@ def _load():
 
 
 def current_warnings():
-    """Every current warning (see `_load`), from the shared cache when it has them."""
+    """Every current warning (see `_load`), from the shared cache when it has them; read once
+    per request (tasharuk.request_memo)."""
+    return request_memo.remembered("safety:warnings", _current_warnings)
+
+
+def _current_warnings():
     key = f"safety:warnings:{invalidation.current(invalidation.PAGES)}"
     value = cache.get(key)
     if value is None:

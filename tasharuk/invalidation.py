@@ -27,6 +27,8 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 
+from .request_memo import forget, remembered
+
 PAGES = "pages"
 PUBLICATION = "publication"
 
@@ -36,7 +38,11 @@ def _key(name):
 
 
 def current(name):
-    """The generation `name` now has (made when missing)."""
+    """The generation `name` now has (made when missing), read once per request."""
+    return remembered(_key(name), lambda: _current(name))
+
+
+def _current(name):
     value = cache.get(_key(name))
     if value is None:
         cache.add(_key(name), time.time_ns() // 1000, None)
@@ -45,6 +51,7 @@ def current(name):
 
 
 def _advance_now(name):
+    forget()  # this request must not keep reading the old number
     try:
         cache.incr(_key(name))
     except ValueError:  # never made, or lost: a fresh number from the clock

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # /healthz and /readyz, before host checks, the HTTPS redirect and everything else.
     "tasharuk.health.HealthCheckMiddleware",
+    "tasharuk.request_memo.RequestMemoMiddleware",  # lookups kept for one request only
     "django.middleware.security.SecurityMiddleware",
     "tasharuk.public_responses.TextCompressionMiddleware",  # gzip text only (BREACH: see module)
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -123,10 +123,10 @@ def category_resource_counts(locale):
     return kept_until_publication(("categories", locale.pk), count)
 
 
-def kept_until_publication(key, count):
-    """`count()` (a count, or any value only publishing changes), kept in the shared cache for
-    TASHARUK_PUBLIC_CACHE["CATEGORY_COUNT_SECONDS"] under the PUBLICATION generation:
-    publishing anywhere makes every process compute it afresh."""
+def kept_until_publication(key, compute):
+    """`compute()` (a count, an ordered list of ids: any value only publishing changes), kept
+    in the shared cache for TASHARUK_PUBLIC_CACHE["CATEGORY_COUNT_SECONDS"] under the
+    PUBLICATION generation: publishing anywhere makes every process compute it afresh."""
     from django.conf import settings
     from django.core.cache import cache
 
@@ -134,12 +134,12 @@ def kept_until_publication(key, count):
 
     seconds = settings.TASHARUK_PUBLIC_CACHE["CATEGORY_COUNT_SECONDS"]
     if seconds <= 0:
-        return count()
+        return compute()
     generation = invalidation.current(invalidation.PUBLICATION)
     cache_key = "kept:{}:{}".format(generation, ":".join(str(part) for part in key))
     value = cache.get(cache_key)
     if value is None:
-        value = count()
+        value = compute()
         cache.set(cache_key, value, seconds)
     return value
 

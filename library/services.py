@@ -128,20 +128,15 @@ def kept_until_publication(key, compute):
     in the shared cache for TASHARUK_PUBLIC_CACHE["CATEGORY_COUNT_SECONDS"] under the
     PUBLICATION generation: publishing anywhere makes every process compute it afresh."""
     from django.conf import settings
-    from django.core.cache import cache
 
     from tasharuk import invalidation
 
-    seconds = settings.TASHARUK_PUBLIC_CACHE["CATEGORY_COUNT_SECONDS"]
-    if seconds <= 0:
-        return compute()
-    generation = invalidation.current(invalidation.PUBLICATION)
-    cache_key = "kept:{}:{}".format(generation, ":".join(str(part) for part in key))
-    value = cache.get(cache_key)
-    if value is None:
-        value = compute()
-        cache.set(cache_key, value, seconds)
-    return value
+    return invalidation.kept(
+        invalidation.PUBLICATION,
+        ":".join(str(part) for part in key),
+        compute,
+        settings.TASHARUK_PUBLIC_CACHE["CATEGORY_COUNT_SECONDS"],
+    )
 
 
 def localized(pages):

@@ -9,7 +9,6 @@ process forgets the old set at once, together with the anonymous pages that show
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 from django.utils.translation import get_language
@@ -75,12 +74,7 @@ def current_warnings():
 
 
 def _current_warnings():
-    key = f"safety:warnings:{invalidation.current(invalidation.PAGES)}"
-    value = cache.get(key)
-    if value is None:
-        value = _load()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
+    return invalidation.kept(invalidation.PAGES, "safety:warnings", _load, CACHE_SECONDS)
 
 
 def warned_keys(status=None):

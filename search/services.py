@@ -12,7 +12,6 @@ from datetime import timedelta
 from functools import lru_cache
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -329,14 +328,14 @@ def category_titles(locale):
     is published, unpublished or moved (40 rows that rarely change)."""
     from library.models import CategoryPage
 
-    key = f"search:category-titles:{invalidation.current(invalidation.PUBLICATION)}:{locale}"
-    titles = cache.get(key)
-    if titles is None:
-        titles = dict(
+    def read():
+        return dict(
             CategoryPage.objects.filter(locale__language_code=locale).values_list("slug", "title")
         )
-        cache.set(key, titles, CATEGORY_CACHE_SECONDS)
-    return titles
+
+    return invalidation.kept(
+        invalidation.PUBLICATION, f"search:category-titles:{locale}", read, CATEGORY_CACHE_SECONDS
+    )
 
 
 def autocomplete(prefix, locale, size=8):

@@ -50,6 +50,24 @@ def _current(name):
     return value if value is not None else 0
 
 
+def kept(name, key, compute, seconds):
+    """`compute()`, kept in the shared cache for `seconds` under generation `name` (PAGES or
+    PUBLICATION): once that generation advances, every process computes it afresh. `key` names
+    the value among the others kept (a string); with `seconds` 0, nothing is kept.
+
+    The menu, category counts and titles, a category's ordered resources and the current tool
+    warnings are kept this way: each is costly to read on every request and changes only when
+    its generation does."""
+    if seconds <= 0:
+        return compute()
+    cache_key = f"kept:{name}:{current(name)}:{key}"
+    value = cache.get(cache_key)
+    if value is None:
+        value = (compute(),)  # in a tuple, so that a value of None is kept too
+        cache.set(cache_key, value, seconds)
+    return value[0]
+
+
 def _advance_now(name):
     forget()  # this request must not keep reading the old number
     try:

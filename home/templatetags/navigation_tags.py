@@ -8,7 +8,6 @@ moving a page or saving a footer in any process forgets them at once (tasharuk/i
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -22,17 +21,13 @@ register = template.Library()
 
 
 def _remembered(part, language_code, read):
-    """`read()`, kept per part and language for SITE_CHROME_SECONDS."""
-    seconds = settings.TASHARUK_PUBLIC_CACHE["SITE_CHROME_SECONDS"]
-    if seconds <= 0:
-        return read()
-    generation = invalidation.current(invalidation.PAGES)
-    key = f"chrome:{generation}:{part}:{language_code}"
-    kept = cache.get(key)
-    if kept is None:
-        kept = (read(),)  # a tuple, so that a value of None is kept too
-        cache.set(key, kept, seconds)
-    return kept[0]
+    """`read()`, kept per part and language for SITE_CHROME_SECONDS, until pages change."""
+    return invalidation.kept(
+        invalidation.PAGES,
+        f"chrome:{part}:{language_code}",
+        read,
+        settings.TASHARUK_PUBLIC_CACHE["SITE_CHROME_SECONDS"],
+    )
 
 
 def _locale_home(language_code):

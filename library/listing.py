@@ -13,6 +13,12 @@ PostgreSQL sorts every filed resource to skip to a deep page (34 ms for a catego
 100,000 resources, against 0.2 ms for the first page). A category's ordered ids are therefore
 kept in the shared cache until the next publication (as its count is): every page of it then
 costs one cache read.
+
+The library's own ids are walked through an index, but the walk still steps over every skipped
+id (6–7 ms to reach page 2,000 at 100,000 resources, under 1 ms for the first). They are kept
+in blocks of a thousand (fifty pages), each until the next publication: a deep page then costs
+what the first does, one cache read of a few kilobytes, without keeping the whole library's
+ids in one entry.
 """
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -21,6 +27,7 @@ from .services import kept_until_publication
 from .visibility import listed
 
 PAGE_SIZE = 20
+KEPT_BLOCK = 1000  # ids per kept block of the library's order: fifty pages
 # The orders of the narrow query; each has an index of migration 0008 (pk breaks ties).
 ORDERS = {"newest": ("-first_published_at", "-id"), "title": ("title", "id")}
 
@@ -80,6 +87,36 @@ def resource_keys(locale, sort, category=None):
         filed = ResourcePage.categories.through.objects.filter(categorypage=category)
         pages = pages.filter(pk__in=filed.values("resourcepage_id"))
     return listed(pages, model=ResourcePage).order_by(*ORDERS[sort]).values_list("pk", flat=True)
+
+
+class KeptBlocks:
+    """The ids of `keys` (an ordered queryset of ids) sliced a block at a time, each block of
+    KEPT_BLOCK kept until the next publication under `name` and its number."""
+
+    def __init__(self, name, keys):
+        self.name, self.keys = name, keys
+
+    def _block(self, number):
+        start = number * KEPT_BLOCK
+        return kept_until_publication(
+            (*self.name, number), lambda: list(self.keys[start : start + KEPT_BLOCK])
+        )
+
+    def __getitem__(self, window):
+        start = window.start or 0
+        stop = window.stop if window.stop is not None else start + KEPT_BLOCK
+        if stop <= start:
+            return []
+        first, last = start // KEPT_BLOCK, (stop - 1) // KEPT_BLOCK
+        ids = [pk for number in range(first, last + 1) for pk in self._block(number)]
+        offset = first * KEPT_BLOCK
+        return ids[start - offset : stop - offset]
+
+
+def library_resource_keys(locale, sort):
+    """resource_keys of the whole library, read in blocks kept until the next publication
+    (see the module's docstring)."""
+    return KeptBlocks(("library-keys", locale.pk, sort), resource_keys(locale, sort))
 
 
 def category_resource_keys(locale, sort, category):

@@ -53,7 +53,7 @@ class LibraryIndexPage(Page):
         context["sort"] = sort
         context["resources"] = listing.paginate(
             request,
-            listing.resource_keys(self.locale, sort),
+            listing.library_resource_keys(self.locale, sort),
             services.live_resources(self.locale),
             services.live_resource_count(self.locale),
         )

@@ -114,3 +114,32 @@ def test_a_kept_category_listing_shows_a_publication_and_an_unpublication_at_onc
     titles, pages = walk(client, url)
     assert titles == [newest.title] + [page.title for page in made[1:]][::-1]
     assert pages == 2
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("sort", ["newest", "title"])
+def test_the_library_kept_in_blocks_shows_a_publication_and_an_unpublication_at_once(
+    client, settings, monkeypatch, language, sort
+):
+    """The library's ordered ids are kept in blocks between publications (library/listing.py):
+    with blocks of 7 ids, every page of 20 straddles blocks and still lists each resource once,
+    in order; publishing one and unpublishing another shows at the next request."""
+    from library import listing
+
+    monkeypatch.setattr(listing, "KEPT_BLOCK", 7)
+    settings.TASHARUK_PUBLIC_CACHE = {
+        **settings.TASHARUK_PUBLIC_CACHE,
+        "CATEGORY_COUNT_SECONDS": 300,
+    }
+    made = resources(45, language)
+
+    def expected(pages):
+        titles = [page.title for page in pages]
+        return sorted(titles) if sort == "title" else titles[::-1]
+
+    url = f"/{language}/library/?sort={sort}"
+    assert walk(client, url) == (expected(made), 3)
+
+    (newest,) = resources(1, language)
+    made[0].unpublish()
+    assert walk(client, url) == (expected(made[1:] + [newest]), 3)

@@ -68,6 +68,22 @@ def kept(name, key, compute, seconds):
     return value[0]
 
 
+def kept_for_live_page(request, page, part, compute, name=PAGES):
+    """`compute()` for a live Wagtail `page` as the public sees it, kept (see `kept`) under
+    generation `name` for TASHARUK_PUBLIC_CACHE["PAGE_PARTS_SECONDS"] per page, language and
+    host. A preview (a draft's title, a page not yet saved) is computed afresh and never kept."""
+    from django.utils.translation import get_language
+
+    if getattr(request, "is_preview", False) or not page.pk or not page.live:
+        return compute()
+    return kept(
+        name,
+        f"{part}:{page.pk}:{get_language()}:{request.get_host()}",
+        compute,
+        settings.TASHARUK_PUBLIC_CACHE["PAGE_PARTS_SECONDS"],
+    )
+
+
 def _advance_now(name):
     forget()  # this request must not keep reading the old number
     try:

@@ -12,9 +12,11 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from library import vocabularies
 from library.models import CategoryPage, ResourcePage
+from tasharuk import invalidation
 
 from .. import link_previews, streams
 
@@ -62,9 +64,15 @@ def open_metadata(context):
     html = format_html_join(
         "\n    ", '<link rel="alternate" type="{}" title="{}" href="{}">', links
     )
-    html += format_html_join(
-        "", '\n    <meta {}="{}" content="{}">', link_previews.metadata(context)
-    )
+    # A page's own metadata reads its translations, categories and restrictions (about a fifth
+    # of a resource page's rendering): kept until pages change (ratings show in its JSON-LD).
+    if isinstance(page, Page):
+        metadata = invalidation.kept_for_live_page(
+            request, page, "open-metadata", lambda: link_previews.metadata(context)
+        )
+    else:
+        metadata = link_previews.metadata(context)
+    html += format_html_join("", '\n    <meta {}="{}" content="{}">', metadata)
     if isinstance(page, ResourcePage):
         oembed = (
             request.build_absolute_uri(reverse("api-v1:oembed"))
@@ -79,7 +87,11 @@ def open_metadata(context):
         html += format_html(
             '\n    <script type="application/ld+json" nonce="{}">{}</script>',
             getattr(request, "csp_nonce", ""),
-            mark_safe(json_ld(page, request)),
+            mark_safe(
+                invalidation.kept_for_live_page(
+                    request, page, "json-ld", lambda: json_ld(page, request)
+                )
+            ),
         )
     return html
 

@@ -49,6 +49,10 @@ TASHARUK_PUBLIC_CACHE = {
     # How long the number of resources per category (home page, category index, API) is kept
     # in the cache: counting them reads every filing of every resource. Publishing forgets it.
     "CATEGORY_COUNT_SECONDS": 300,
+    # How long the parts of a resource page that only publishing (or a rating) changes are
+    # kept: its link-preview metadata and JSON-LD, the languages members may help translate it
+    # into. Publishing forgets them.
+    "PAGE_PARTS_SECONDS": 300,
     # Page types whose anonymous renderings may be reused; never member or form pages.
     "PAGE_TYPES": [
         "home.HomePage",

@@ -80,9 +80,13 @@ def _copy_upsert(rows):
         with cursor.cursor.copy(f"COPY search_document_batch ({column_list}) FROM STDIN") as copy:
             for row in zip(*values, strict=True):
                 copy.write_row(row)
+        # A row that would not change is left alone: a rebuild rewrites every row, and most
+        # are as they were (no new row version, no index entries, no WAL for them).
         cursor.execute(
             f"INSERT INTO {table} ({column_list}) SELECT {column_list} "
-            f"FROM search_document_batch ON CONFLICT (translation_key) DO UPDATE SET {updates}"
+            f"FROM search_document_batch ON CONFLICT (translation_key) DO UPDATE SET {updates} "
+            f"WHERE ({', '.join(f'{table}.{column}' for column in columns)}) "
+            f"IS DISTINCT FROM ({', '.join(f'EXCLUDED.{column}' for column in columns)})"
         )
         # Dropped now, not only at commit: a caller's transaction may store several batches.
         cursor.execute("DROP TABLE search_document_batch")

@@ -72,6 +72,25 @@ def test_renamed_and_unpublished_resources_are_searched_as_they_are_now(database
     assert services.search("", "en")["count"] == 0
 
 
+@pytest.mark.django_db
+def test_a_rebuild_rewrites_the_rows_that_changed_and_keeps_the_others(database_backend):
+    """A rebuild writes its batches through COPY and leaves a row that would not change alone:
+    a resource renamed behind the index's back is found by its new title only after the
+    rebuild, and every other resource is still found."""
+    from library.models import ResourcePage
+    from search.rebuild import rebuild
+
+    pages = [make_resource(f"Field notes workshop {number}") for number in range(60)]
+    rebuild()
+    assert services.search("workshop", "en")["count"] == 60
+
+    ResourcePage.objects.filter(pk=pages[7].pk).update(title="Field notes course 7")
+    assert services.search("course", "en")["count"] == 0  # the rows are as the rebuild left them
+    rebuild()
+    assert services.search("workshop", "en")["count"] == 59
+    assert titles(services.search("course", "en")) == ["Field notes course 7"]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_cached_answer_never_outlives_a_change(settings):
     ensure_site()  # transactional tests start from an emptied database

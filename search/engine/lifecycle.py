@@ -128,7 +128,11 @@ def bulk_index(documents, index=None, strict=False):
         else:
             actions.append({"_index": index, "_id": str(key), "_source": engine_document(doc)})
     if actions:
-        _ok, errors = helpers.bulk(client(), actions, raise_on_error=False, refresh=False)
+        # A bulk request of a rebuild waits while the engine merges segments: at a million
+        # resources one took more than the searches' timeout (10 s), and the rebuild failed.
+        _ok, errors = helpers.bulk(
+            client(), actions, raise_on_error=False, refresh=False, request_timeout=ADMIN_TIMEOUT
+        )
         failed = [e for e in errors if strict or "delete" not in e]
         if failed:
             raise RuntimeError(f"{len(failed)} documents failed to index: {failed[:3]}")

@@ -103,8 +103,9 @@ class KeptBlocks:
         )
 
     def __getitem__(self, window):
-        start = window.start or 0
-        stop = window.stop if window.stop is not None else start + KEPT_BLOCK
+        # The Paginator asks for bounded windows only ([bottom:top]); an open end would need
+        # every block after it.
+        start, stop = window.start, window.stop
         if stop <= start:
             return []
         first, last = start // KEPT_BLOCK, (stop - 1) // KEPT_BLOCK

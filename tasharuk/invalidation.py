@@ -26,6 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
 
 from .request_memo import forget, remembered
 
@@ -72,8 +73,6 @@ def kept_for_live_page(request, page, part, compute, name=PAGES):
     """`compute()` for a live Wagtail `page` as the public sees it, kept (see `kept`) under
     generation `name` for TASHARUK_PUBLIC_CACHE["PAGE_PARTS_SECONDS"] per page, language and
     host. A preview (a draft's title, a page not yet saved) is computed afresh and never kept."""
-    from django.utils.translation import get_language
-
     if getattr(request, "is_preview", False) or not page.pk or not page.live:
         return compute()
     return kept(

@@ -47,7 +47,9 @@ TASHARUK_PUBLIC_CACHE = {
     # (home/templatetags/navigation_tags.py); publishing forgets them at once.
     "SITE_CHROME_SECONDS": 30,
     # How long the number of resources per category (home page, category index, API) is kept
-    # in the cache: counting them reads every filing of every resource. Publishing forgets it.
+    # in the cache: counting them reads every filing of every resource. The ordered ids of a
+    # category's listing and the library's blocks of ids (library/listing.py) are kept as long.
+    # Publishing forgets them all.
     "CATEGORY_COUNT_SECONDS": 300,
     # How long the parts of a resource page that only publishing (or a rating) changes are
     # kept: its link-preview metadata and JSON-LD, the languages members may help translate it

@@ -48,12 +48,13 @@ def resources_changed(translation_keys):
     )
     # One batch per transaction: reuse the batch while its callback still waits for this
     # transaction's commit (a rolled-back block discards the callback, so check, not assume).
+    # `==`, not `is`: each `batch.flush` is a new bound-method object.
     batch = getattr(_pending, "batch", None)
     connection = transaction.get_connection()
     if (
         batch is not None
         and connection.in_atomic_block
-        and any(entry[1] is batch.flush for entry in connection.run_on_commit)
+        and any(entry[1] == batch.flush for entry in connection.run_on_commit)
     ):
         batch.keys.update(keys)
         return

@@ -32,6 +32,25 @@ def test_publish_and_unpublish_reach_the_index_after_commit(
     assert services.search("whistleblowers", "en")["count"] == 0
 
 
+def test_resources_published_in_one_transaction_are_indexed_in_one_pass(
+    engine_backend, django_capture_on_commit_callbacks
+):
+    # An import publishes hundreds of pages a batch: one index pass after the commit, not
+    # one per publication (each of which rebuilt documents the pass before had just built).
+    first = make_resource("Draft on leak handling")
+    second = make_resource("Draft on leak protection")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        first.save_revision().publish()
+        second.save_revision().publish()
+    engine.refresh()
+    assert len([c for c in callbacks if getattr(c, "__name__", "") == "flush"]) == 1
+    assert sorted(titles(services.search("leak", "en"))) == [
+        "Draft on leak handling",
+        "Draft on leak protection",
+    ]
+    assert not PendingIndexUpdate.objects.exists()
+
+
 def test_translation_publish_updates_the_shared_document(
     engine_backend, arabic, django_capture_on_commit_callbacks
 ):

@@ -5,17 +5,25 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export DJANGO_SETTINGS_MODULE ?= tasharuk.settings.dev
 
-.PHONY: run test docs lint install messages makemessages demo benchmark clean
+.PHONY: run test docs lint runtime install messages makemessages demo benchmark clean
 
-$(VENV)/.installed: requirements/base.txt requirements/dev.txt requirements/docs.txt
+# `make run` needs only the runtime; the test, lint, manual and benchmark tools (a browser
+# driver, a load generator, MkDocs…) come on top for the targets that use them.
+$(VENV)/.runtime: requirements/base.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements/base.txt
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.runtime requirements/dev.txt requirements/docs.txt
 	$(PY) -m pip install --quiet -r requirements/dev.txt
 	touch $@
 
+runtime: $(VENV)/.runtime
+
 install: $(VENV)/.installed
 
-messages: install
+messages: runtime
 	$(PY) scripts/compile_messages.py
 
 makemessages: install
@@ -32,7 +40,7 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: messages
+test: install messages
 	scripts/test
 
 # The manual (docs/, mkdocs.yml) into .build/manual/, warnings as errors; open .build/manual/index.html.

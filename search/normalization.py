@@ -3,8 +3,11 @@ vocabulary (which search uses) can share it without the two apps importing each 
 
 from tasharuk.text_normalization import (  # noqa: F401 — the gateway's public names
     ARABIC_PARTICLES,
+    PARTICLE_INITIALS,
     nfkc,
     normalize,
+    particle_forms,
     strip_particles,
     tokens,
+    words,
 )

@@ -9,7 +9,7 @@ from django.db.models import JSONField
 
 from ..documents import LOCALES
 from ..models import SearchDocument
-from ..normalization import normalize, strip_particles, tokens
+from ..normalization import PARTICLE_INITIALS, normalize, particle_forms, words
 
 _FACET_COLUMNS = {
     "category": "categories",
@@ -96,7 +96,12 @@ def _searchable(text):
     """`text` normalised, followed by its Arabic words that carry attached particles written
     bare ("والتشفير" adds "تشفير" and "التشفير"), so a word search finds them either way."""
     normalised = normalize(text)
-    bare = [form for word in tokens(normalised) for form in strip_particles(word)]
+    bare = [
+        form
+        for word in words(normalised)
+        if word[0] in PARTICLE_INITIALS
+        for form in particle_forms(word)
+    ]
     return f"{normalised} {' '.join(bare)}" if bare else normalised
 
 

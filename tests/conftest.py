@@ -2,6 +2,7 @@
 per-test transactions, the way `load_demo_data` builds it (both locales, 40 categories)."""
 
 import os
+from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.db import connection
 from django.utils import translation
 from wagtail.models import Locale
 
+from search import indexing
 from sitebuild.site_structure import ensure_site
 
 
@@ -37,3 +39,18 @@ def english(db):
 @pytest.fixture
 def arabic(db):
     return Locale.objects.get(language_code="ar")
+
+
+@pytest.fixture
+def django_capture_on_commit_callbacks(django_capture_on_commit_callbacks):
+    """pytest-django's capture, standing for a commit: the test's transaction never commits,
+    so search indexing's pending batch from before the block (the setup's publications) would
+    collect the block's changes and never run. Each block starts a batch of its own."""
+
+    @contextmanager
+    def capture(*args, **kwargs):
+        indexing.forget_pending_batch()
+        with django_capture_on_commit_callbacks(*args, **kwargs) as callbacks:
+            yield callbacks
+
+    return capture

@@ -3,9 +3,9 @@ keep answering from the old index until the new one is complete (zero downtime).
 
 The work is pipelined: this thread reads the database and builds each batch's documents while
 a writer thread stores the previous batch in the database fallback and sender threads hand
-batches to the engine. At 100,000 resources the rebuild took 139 s on two cores (the fallback's
-rows, which carry concept tags, are the longer part; the engine alone about a minute), where
-doing the three steps one after the other took more than three minutes.
+batches to the engine. At 100,000 resources the rebuild takes about 115 s on two cores (the
+engine alone about 90 s; docs/benchmarks/search.md), where doing the three steps one after the
+other took more than three minutes.
 """
 
 from collections import deque

@@ -86,7 +86,5 @@ PARTICLE_INITIALS = frozenset(particle[0] for particle in ARABIC_PARTICLES)
 def particle_forms(word):
     """`strip_particles(word)` as a tuple, kept per word: storing a library's rows meets the
     same few thousand words over and over (a rebuild of 10,000 resources asked 2.4 million
-    times), and most words start with no particle's letter at all."""
-    if not word or word[0] not in PARTICLE_INITIALS:
-        return ()
+    times). Test `PARTICLE_INITIALS` first, so the table holds only words that may carry one."""
     return tuple(strip_particles(word))

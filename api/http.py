@@ -16,7 +16,7 @@ from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from wagtail.models import PageLogEntry
 
-from tasharuk import ratelimit
+from tasharuk import invalidation, ratelimit
 
 from . import members
 
@@ -44,6 +44,17 @@ def content_changed_at(path):
     privacy choices have no timestamp: there the ETag alone decides."""
     if "/collections/" in path or "/feeds/collection/" in path or path.endswith(STATIC_PAGES):
         return None
+    # Kept until pages change (publishing and rating advance PAGES): two queries on every read
+    # of the API otherwise.
+    return invalidation.kept(
+        invalidation.PAGES,
+        "api:content-changed-at",
+        _latest_change,
+        settings.TASHARUK_PUBLIC_CACHE["PAGE_PARTS_SECONDS"],
+    )
+
+
+def _latest_change():
     times = [
         PageLogEntry.objects.order_by("-timestamp").values_list("timestamp", flat=True).first(),
         members.latest_rating_change(),

@@ -129,6 +129,16 @@ def main():
             rebuild(with_database=False)
             print(f"Rebuild (engine only): {time.perf_counter() - started:.1f} s")
 
+    # The API as production serves it: the development settings keep nothing in the cache
+    # (edits show at once), production keeps the menu, category titles, tool warnings and the
+    # API's last-change time until pages change (tasharuk.invalidation).
+    from tasharuk.settings.caching import TASHARUK_PUBLIC_CACHE
+
+    settings.TASHARUK_PUBLIC_CACHE = TASHARUK_PUBLIC_CACHE
+    cache = settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+    print(
+        f"Cache: {cache} (TASHARUK_CACHE_URL {'set' if os.environ.get('TASHARUK_CACHE_URL') else 'not set'})"
+    )
     client = Client()
     print(
         f"Share of the {total} resources each query matches ({args.profile} profile, as the API counts):"

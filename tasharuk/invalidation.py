@@ -28,6 +28,7 @@ from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
+from . import local_copies
 from .request_memo import forget, remembered
 
 PAGES = "pages"
@@ -58,15 +59,27 @@ def kept(name, key, compute, seconds):
 
     The menu, category counts and titles, a category's ordered resources and the current tool
     warnings are kept this way: each is costly to read on every request and changes only when
-    its generation does."""
+    its generation does. The process also keeps its own copy until the same deadline
+    (tasharuk.local_copies), so a value is read from the shared cache once per process, not
+    once per request: callers share the value and must not change it."""
     if seconds <= 0:
         return compute()
-    cache_key = f"kept:{name}:{current(name)}:{key}"
-    value = cache.get(cache_key)
-    if value is None:
-        value = (compute(),)  # in a tuple, so that a value of None is kept too
-        cache.set(cache_key, value, seconds)
-    return value[0]
+    generation = current(name)
+    cache_key = f"kept:{name}:{generation}:{key}"
+    # Generation 0: no cache at all holds the generations, so a change could not be seen.
+    found, value = local_copies.copies.get(cache_key) if generation else (False, None)
+    if found:
+        return value
+    stored = cache.get(cache_key)
+    if not isinstance(stored, tuple) or len(stored) != 2:
+        # With the time it was computed, so that every copy ends when the shared one does; in
+        # a tuple, so that a value of None is kept too.
+        stored = (compute(), time.time())
+        cache.set(cache_key, stored, seconds)
+    value, computed_at = stored
+    if generation:
+        local_copies.copies.put(cache_key, value, computed_at + seconds)
+    return value
 
 
 def kept_for_live_page(request, page, part, compute, name=PAGES):

@@ -12,6 +12,7 @@ from wagtail.models import Locale
 
 from search import indexing
 from sitebuild.site_structure import ensure_site
+from tasharuk import local_copies
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +30,13 @@ def site_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def no_local_copies_from_before():
+    """Each test starts with no process-local copies of kept values: a test that empties the
+    shared cache or rolls its rows back must not meet a copy an earlier test made."""
+    local_copies.copies.clear()
 
 
 @pytest.fixture

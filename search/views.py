@@ -40,6 +40,7 @@ def search_page(request):
         error = str(problem)
         params = services.SearchParams(locale=locale)
     searched = bool(params.query or params.filters)
+    found_nothing = searched and response is not None and not response["results"]
     context = {
         "params": params,
         "error": error,
@@ -53,7 +54,8 @@ def search_page(request):
             for value, label in SORT_TITLES.items()
         ],
         "pages": _pages(request, params, response) if response else None,
-        "categories_url": _categories_url(locale),
+        # Offered only when nothing was found: a query saved on every other search.
+        "categories_url": _categories_url(locale) if found_nothing else None,
         "suggestion": _suggestion(request, response),
     }
     return render(request, "search/search.html", context, status=400 if error else 200)

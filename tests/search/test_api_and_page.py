@@ -156,6 +156,26 @@ def test_search_page_without_results_suggests_dropping_a_filter(database_backend
     assert "/en/categories/" in links
 
 
+def test_the_categories_are_looked_up_only_for_a_search_that_found_nothing(
+    database_backend, client
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    index(make_resource("Open data handbook", media_format="book"))
+
+    def category_index_reads(query):
+        with CaptureQueriesContext(connection) as queries:
+            page = soup(client.get("/en/search/", {"q": query}))
+        return page, [q for q in queries.captured_queries if "categoryindexpage" in q["sql"]]
+
+    found, reads = category_index_reads("handbook")
+    assert found.select_one(".search-result") and not reads
+    nothing, reads = category_index_reads("zzzqqq")
+    assert "/en/categories/" in [a["href"] for a in nothing.select(".search-empty a")]
+    assert reads
+
+
 def test_search_page_bad_parameter_is_a_400_page_not_an_error(database_backend, client):
     response = client.get("/ar/search/?page=abc")
     assert response.status_code == 400

@@ -143,11 +143,15 @@ def localized(pages):
     """`pages` in the active language: each one's live translation when it has one, else the
     page itself — what Wagtail's `page.localized` gives, in two queries for the whole list
     instead of two for every page. The pages must all be of one model."""
+    from django.utils.translation import get_language
     from wagtail.models import Locale
+
+    from tasharuk.request_memo import remembered
 
     pages = list(pages)
     try:
-        locale = Locale.get_active()
+        # A resource page localises its categories and its prerequisites: one look-up.
+        locale = remembered(f"active-locale:{get_language()}", Locale.get_active)
     except (LookupError, Locale.DoesNotExist):
         return pages
     keys = [page.translation_key for page in pages if page.locale_id != locale.pk]

@@ -131,17 +131,26 @@ class SharedRedisCache(RedisCache):
                 self._down_until = 0.0
             logger.warning("Shared cache server answers again; using it.")
 
+    def _on_server(self, operation):
+        """(True, operation()) when the server answers it; (False, None) while the server is
+        in its back-off or when it fails to answer now (which starts one)."""
+        if not self.reachable:
+            return False, None
+        try:
+            result = operation()
+        except UNREACHABLE as error:
+            self._went_away(error)
+            return False, None
+        self._came_back()
+        return True, result
+
     def _call(self, name, args, kwargs, offline):
         """super().<name>(*args, **kwargs), or the fallback's answer while the server is away.
         `offline`: what a call answers when there is no local fallback."""
-        if self.reachable:
-            try:
-                result = getattr(super(), name)(*args, **kwargs)
-            except UNREACHABLE as error:
-                self._went_away(error)
-            else:
-                self._came_back()
-                return result
+        on_server = getattr(super(), name)
+        answered, result = self._on_server(lambda: on_server(*args, **kwargs))
+        if answered:
+            return result
         if self._local is not None:
             return getattr(self._local, name)(*args, **kwargs)
         return offline
@@ -174,25 +183,21 @@ class SharedRedisCache(RedisCache):
         return self._call("incr", (key, delta, version), {}, None)
 
     def count_in_window(self, key, window):
-        """Add one to the counter `key`, made to expire `window` seconds after it starts;
-        return the new count. One round trip (a counter's creation and its increment in one
-        transaction), where `add` then `incr` take two on every counted request."""
-        if self.reachable:
-            try:
-                stored_key = self.make_and_validate_key(key)
-                pipeline = self._cache.get_client(key, write=True).pipeline()
-                pipeline.set(stored_key, 0, ex=window, nx=True)  # as add(key, 0, window)
-                pipeline.incr(stored_key)
-                _created, count = pipeline.execute()
-            except UNREACHABLE as error:
-                self._went_away(error)
-            else:
-                self._came_back()
-                return count
-        if self._local is None:
-            raise ValueError(f"Key '{key}' not found (shared cache unreachable).")
-        self._local.add(key, 0, window)
-        return self._local.incr(key)
+        """Add one to the counter `key`, made to expire `window` seconds after it starts, and
+        return the new count, in one round trip (the counter's creation and its increment in
+        one transaction), where `add` then `incr` take two. None while the server does not
+        answer: the caller then counts with `add` and `incr`, which fall back as every call
+        does (tasharuk.ratelimit.count_in_window)."""
+
+        def on_server():
+            stored_key = self.make_and_validate_key(key)
+            pipeline = self._cache.get_client(key, write=True).pipeline()
+            pipeline.set(stored_key, 0, ex=window, nx=True)  # as add(key, 0, window)
+            pipeline.incr(stored_key)
+            _created, count = pipeline.execute()
+            return count
+
+        return self._on_server(on_server)[1]
 
     def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
         return self._call("set_many", (data, timeout, version), {}, list(data))

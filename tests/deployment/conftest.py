@@ -17,6 +17,7 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import uuid
 from pathlib import Path
@@ -112,6 +113,22 @@ def redis_server(tmp_path):
     server.start()
     yield server
     server.stop()
+
+
+def advance_pages_in_another_process(redis_url, key_prefix):
+    """Advance the PAGES generation from a separate Python process sharing the Redis at
+    `redis_url` under `key_prefix`, as another worker of the site would."""
+    script = (
+        "import django; django.setup(); from tasharuk import invalidation; "
+        "invalidation.advance(invalidation.PAGES)"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tasharuk.settings.test",
+        "TASHARUK_CACHE_URL": redis_url,
+        "TASHARUK_CACHE_KEY_PREFIX": key_prefix,
+    }
+    subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, check=True, timeout=120)
 
 
 @pytest.fixture

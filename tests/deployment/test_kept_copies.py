@@ -2,9 +2,6 @@
 process (tasharuk/local_copies.py) yet a change made by another process is seen at once, and a
 rate-limit window is counted in one round trip."""
 
-import os
-import subprocess
-import sys
 import time
 
 import pytest
@@ -13,7 +10,7 @@ from django.core.cache import caches
 from tasharuk import invalidation, ratelimit
 from tasharuk.settings.base import cache_settings
 
-from .conftest import REPO
+from .conftest import advance_pages_in_another_process
 
 
 @pytest.fixture
@@ -35,20 +32,6 @@ def reads_of(cache, monkeypatch):
     return asked
 
 
-def advance_in_another_process(redis_url):
-    script = (
-        "import django; django.setup(); from tasharuk import invalidation; "
-        "invalidation.advance(invalidation.PAGES)"
-    )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tasharuk.settings.test",
-        "TASHARUK_CACHE_URL": redis_url,
-        "TASHARUK_CACHE_KEY_PREFIX": "copies-test",
-    }
-    subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, check=True, timeout=120)
-
-
 def test_a_kept_value_is_read_once_per_process_and_a_change_elsewhere_is_seen_at_once(
     shared, monkeypatch
 ):
@@ -62,7 +45,7 @@ def test_a_kept_value_is_read_once_per_process_and_a_change_elsewhere_is_seen_at
     assert [kept_menu() for _ in range(5)] == ["menu as first published"] * 5
     # Only the generation is asked for (outside a request, at every call): never the menu.
     assert asked and not any("menu:en" in key for key in asked)
-    advance_in_another_process(shared.url)
+    advance_pages_in_another_process(shared.url, "copies-test")
     assert kept_menu() == "menu after another process published"
 
 

@@ -19,7 +19,7 @@ from tasharuk.settings.base import cache_settings
 from tasharuk.shared_cache import SharedRedisCache
 from tests.factories import ResourcePageFactory
 
-from .conftest import REPO, free_port
+from .conftest import REPO, advance_pages_in_another_process, free_port
 
 
 @pytest.fixture
@@ -105,17 +105,7 @@ def test_a_cache_server_coming_back_is_used_again(settings, redis_server):
 def test_advancing_a_generation_is_seen_by_another_process(settings, redis_server):
     settings.CACHES = cache_settings(redis_server.url, "generation-test")
     before = invalidation.current(invalidation.PAGES)
-    script = (
-        "import django; django.setup(); from tasharuk import invalidation; "
-        "invalidation.advance(invalidation.PAGES)"
-    )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tasharuk.settings.test",
-        "TASHARUK_CACHE_URL": redis_server.url,
-        "TASHARUK_CACHE_KEY_PREFIX": "generation-test",
-    }
-    subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, check=True, timeout=120)
+    advance_pages_in_another_process(redis_server.url, "generation-test")
     assert invalidation.current(invalidation.PAGES) != before
 
 
